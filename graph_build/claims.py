@@ -1,0 +1,557 @@
+"""Claims: rules that turn a sentence's mentions into attributed claims.
+
+One pass over the claim-bearing sentences of a segmented document. For each sentence
+we settle *who speaks* (the section's voice, an "according to X", a reporting verb's
+subject, a pronoun carried over from the sentence before), *about what* (an event named
+in the sentence, else the paragraph's or the document's main event), and then apply one
+rule per claim type. Every claim keeps its evidence span and the footnotes it carries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .dates import DAY_NO_YEAR, find_dates
+from .entities import (DocContext, EventMention, actor_from_phrase, common_words, find_events,
+                       known_ref)
+from .lexicon import Lexicon
+from .mentions import Figure, Hit, Matchers, find_figures, matchers, phrase_after, phrase_before
+from .model import BODY, INFOBOX, QUOTE, STATEMENT, TITLE, Claim, EntityRef, Segmented, Sentence, Span
+
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|but|mens|men|а|но)\s|\s[–—]\s")
+_QUOTED = re.compile(r"[\"“«„]([^\"”»“]{2,200})[\"”»“]")
+
+
+@dataclass
+class Voice:
+    """Who speaks over a span of the sentence."""
+
+    start: int
+    end: int
+    claimant: EntityRef | None
+    text: str | None
+    cue: str
+
+
+@dataclass
+class _State:
+    lex: Lexicon
+    mt: Matchers
+    seg: Segmented
+    text: str  # masked text (footnote markers blanked)
+    ctx: DocContext
+    dates: list
+    last_claimant: EntityRef | None = None
+    last_claimant_text: str | None = None
+    last_person: EntityRef | None = None
+    last_year: str | None = None
+    prev_events: tuple[EntityRef, ...] = ()
+    prev_end: int = 0
+
+
+def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
+    """All claims of one document, in text order."""
+    doc = seg.document
+    mt = matchers(lex, doc.language)
+    text = seg.masked_text()
+    ctx = DocContext(doc.language, common_words(text))
+    st = _State(lex, mt, seg, text, ctx, find_dates(text, doc.language, lex))
+    _find_main_event(st)
+    voices = _section_voices(st)
+    claims: list[Claim] = []
+    for sent in seg.sentences:
+        kind = seg.sections[sent.section].kind
+        if kind not in (TITLE, BODY, INFOBOX, STATEMENT, QUOTE):
+            continue
+        claims.extend(_sentence_claims(st, sent, voices.get(sent.section)))
+    return _dedupe(claims)
+
+
+def _find_main_event(st: _State) -> None:
+    for sent in st.seg.sentences:
+        kind = st.seg.sections[sent.section].kind
+        if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
+            continue
+        evs = [e for e in find_events(st.text, sent.start, sent.end, st.mt, st.ctx)
+               if not e.anaphoric and e.ref.kind == "event"]
+        if evs:
+            st.ctx.main_event = evs[0].ref
+            return
+
+
+def _section_voices(st: _State) -> dict[int, Voice]:
+    """Statement and quote sections speak with the voice that introduced them."""
+    out: dict[int, Voice] = {}
+    last_intro: Voice | None = None
+    for sent in st.seg.sentences:
+        sec = st.seg.sections[sent.section]
+        if sec.kind in (STATEMENT, QUOTE):
+            if sent.section not in out and last_intro is not None:
+                out[sent.section] = last_intro
+            continue
+        v = _reporting_voice(st, sent.start, sent.end)
+        if v is not None and v.claimant is not None:
+            last_intro = v
+    return out
+
+
+def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    ph = phrase_before(st.text, pos, lower, st.mt)
+    if ph is None:
+        return None, None
+    if st.mt.is_word(ph.text, "relative"):
+        ph = phrase_before(st.text, ph.start, lower, st.mt)
+        if ph is None:
+            return None, None
+    if st.mt.is_word(ph.text, "pronoun-person"):
+        return st.last_person, st.last_person.label if st.last_person else None
+    if st.mt.is_word(ph.text, "pronoun-other"):
+        return st.last_claimant, st.last_claimant_text
+    ref = actor_from_phrase(ph.text, st.mt, st.ctx)
+    if ref is None and st.mt.is_word(ph.text.split()[0] if ph.text.split() else "", "pronoun-other"):
+        return st.last_claimant, st.last_claimant_text
+    return ref, ph.text if ref else None
+
+
+def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
+    """The first reporting verb of text[lo:hi] whose subject is an actor."""
+    for h in st.mt.reporting.find(st.text, lo, hi):
+        before = st.text[lo:h.start]
+        qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
+        ref, written = _resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
+        if ref is None:
+            continue
+        # '"…", the ministry said': the voice covers the quote before the verb
+        if qclose >= 0 and not before[qclose + 1:].strip(" ,").count(" ") > 6:
+            return Voice(lo, h.start, ref, written, "reporting")
+        return Voice(h.end, hi, ref, written, "reporting")
+    return None
+
+
+def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voice]:
+    t, lo, hi = st.text, sent.start, sent.end
+    vs: list[Voice] = []
+    for h in st.mt.attribution.find(t, lo, hi):
+        pat = h.concept.prop("pattern")
+        if pat == "source-noun":
+            continue
+        ph = phrase_after(t, h.end, hi, st.mt)
+        if ph is None:
+            continue
+        ref = actor_from_phrase(ph.text, st.mt, st.ctx)
+        written = ph.text
+        if ref is None:
+            ref = EntityRef("group", written, "group-" + re.sub(r"\W+", "-", written.lower()),
+                            st.mt.lang, written)
+        if pat == "parenthesis":  # "(per HRW)": the infobox line
+            vs.append(Voice(lo, hi, ref, written, "per"))
+        else:
+            vs.append(Voice(lo, hi, ref, written, "according"))
+    rv = _reporting_voice(st, lo, hi)
+    if rv is not None:
+        vs.append(rv)
+    for h in st.mt.label_cue.find(t, lo, hi) + st.mt.denial.find(t, lo, hi):
+        if h.concept.prop("pattern") in ("as", "copula", "negation", "contrast"):
+            continue
+        ref, written = _resolve_subject(st, h.start, lo)
+        if ref is not None:
+            vs.append(Voice(h.start, hi, ref, written, "label"))
+    if section_voice is not None:
+        vs.append(Voice(lo, hi, section_voice.claimant, section_voice.text, "section"))
+    return vs
+
+
+def _voice_at(vs: list[Voice], pos: int) -> Voice | None:
+    """The voice whose scope covers `pos`: the nearest cue before it wins."""
+    best: Voice | None = None
+    order = {"label": 0, "reporting": 1, "according": 2, "per": 2, "section": 3}
+    for v in vs:
+        if v.start <= pos <= v.end:
+            if best is None or order[v.cue] < order[best.cue] or \
+                    (order[v.cue] == order[best.cue] and v.start > best.start):
+                best = v
+    return best
+
+
+def _sentence_event(st: _State, events: list[EventMention], pos: int) -> EntityRef | None:
+    named = [e for e in events if e.ref.kind == "event"]
+    if named:
+        return min(named, key=lambda e: abs(e.start - pos)).ref
+    if st.prev_events:
+        main = st.ctx.main_event
+        return main if main in st.prev_events or main is None else st.prev_events[-1]
+    return st.ctx.main_event
+
+
+def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Claim]:
+    t = st.text
+    gap = st.seg.document.text[st.prev_end:sent.start]
+    if "\n\n" in gap:
+        st.prev_events = ()
+    events = find_events(t, sent.start, sent.end, st.mt, st.ctx)
+    vs = _voices(st, sent, section_voice)
+    out: list[Claim] = []
+
+    def make(type_: str, pos: int, **kw: object) -> Claim | None:
+        ev = kw.pop("event", None) or _sentence_event(st, events, pos)
+        if ev is None:
+            return None
+        v = _voice_at(vs, pos)
+        claimant = kw.pop("claimant", v.claimant if v else None)
+        ctext = kw.pop("claimant_text", v.text if v else None)
+        stance = kw.pop("stance", "asserts")
+        cert = [h for h in st.mt.certainty.find(t, sent.start, sent.end)]
+        return Claim(st.seg.document.doc_id, type_, ev, Span(sent.start, sent.end),
+                     sent.citation_numbers, sent.section, claimant, ctext if claimant else None,
+                     str(stance), cert[0].concept.id if cert else None, **kw)  # type: ignore[arg-type]
+
+    resolutions = _resolution_claims(st, sent, make)
+    out.extend(resolutions)
+    if resolutions:  # content of a resolution speaks with the adopting body's voice
+        body = resolutions[0].body
+        vs = [v for v in vs if v.cue != "section"] + [Voice(sent.start, sent.end, body, body.label if body else None, "section")]
+        vs = [replace(v, cue="section") if v.claimant is None else v for v in vs]
+    out.extend(_casualty_claims(st, sent, make))
+    out.extend(_perpetrator_claims(st, sent, make, events))
+    out.extend(_classification_claims(st, sent, make, events, section_voice))
+    # discourse memory for the next sentence
+    for v in vs:
+        if v.claimant is not None and v.cue != "section":
+            st.last_claimant, st.last_claimant_text = v.claimant, v.text
+            if v.claimant.kind == "person":
+                st.last_person = v.claimant
+    named = tuple(e.ref for e in events if e.ref.kind == "event" and not e.anaphoric)
+    if named:
+        st.prev_events = named
+    for d in st.dates:
+        if sent.start <= d.start < sent.end and d.precision != DAY_NO_YEAR:
+            st.last_year = d.iso[:4]
+    st.prev_end = sent.end
+    return [c for c in out if c is not None]
+
+
+# ------------------------------------------------------------------ casualties
+
+def _casualty_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    t, mt = st.text, st.mt
+    lo = sent.value_start if sent.value_start is not None else sent.start
+    figures = [f for f in find_figures(t[:sent.end], mt, [(d.start, d.end) for d in st.dates])
+               if f.start >= lo]
+    measures = mt.measure.find(t, sent.start, sent.end)
+    field_measure = None
+    if sent.infobox_field:
+        c = mt.lex.by_notation("CasualtyMeasure", {"deaths": "killed"}.get(sent.infobox_field, sent.infobox_field))
+        field_measure = c.notation if c else None
+    out: list[Claim] = []
+    prev: Claim | None = None
+    for f in figures:
+        before = t[max(sent.start, f.start - 14):f.start]
+        if prev is not None and re.search(r"(?i)(including|inkludert|blant dem|в том числе|of whom|herav)\W*$",
+                                          t[prev.evidence.start:f.start][-40:]):
+            prev.breakdown = prev.breakdown + ((f.min or 0, _victims(st, f, sent.end) or ""),)
+            continue
+        if re.search(r"(?i)(aged|age|alder|возрасте)\s*$", before):
+            continue
+        measure = field_measure or _measure_near(st, f, measures, sent)
+        if measure is None:
+            continue
+        victims = _victims(st, f, sent.end)
+        if victims:
+            ref = actor_from_phrase(victims, mt, st.ctx)
+            if ref is not None and ref.kind == "armed-group":
+                continue
+        if sent.infobox_field and not re.match(r"[\s(]*$", t[f.end:f.end + 2]) and victims is None:
+            victims = None
+        c = make("casualty", f.start, measure=measure, min=f.min, max=f.max,
+                 victims=victims, vague=f.vague)
+        if c is not None:
+            out.append(c)
+            prev = c
+    return out
+
+
+def _measure_near(st: _State, f: Figure, measures: list[Hit], sent: Sentence) -> str | None:
+    """The casualty measure a figure counts: a measure word in its clause, or an event head
+    right before it ("the massacre of 12 000")."""
+    t = st.text
+    best: tuple[int, str] | None = None
+    for h in measures:
+        if h.start >= f.end:
+            between = t[f.end:h.start]
+            limit = 70
+        else:
+            between = t[h.end:f.start]
+            limit = 60
+        if len(between) > limit or _CLAUSE_END.search(between) or re.search(r"\d", between):
+            continue
+        if h.end <= f.start and not re.search(
+                r"(?i)\b(is|was|were|at|of|to|reached|stood|totalled|totaled|på|er|var|på|составило|составляет)\b|:",
+                between) and len(between.split()) > 2:
+            continue
+        d = len(between)
+        if best is None or d < best[0]:
+            best = (d, h.concept.notation or "")
+    if best is not None:
+        return best[1]
+    # "massakrene på opptil 12 000 ...": the event head implies the measure
+    for h in st.mt.event_type.find(t, max(sent.start, f.start - 30), f.start):
+        implied = h.concept.prop("impliesMeasure")
+        if implied and re.fullmatch(r"\s*(?:of|på|av|против|on)?\s*", t[h.end:f.start].replace(
+                t[f.start:f.start], "")):
+            return st.mt.lex.concept(implied).notation
+        if implied and re.fullmatch(r"\s*\S+\s*", t[h.end:f.start]):
+            return st.mt.lex.concept(implied).notation
+    return None
+
+
+def _victims(st: _State, f: Figure, hi: int) -> str | None:
+    """The victim group written right after a figure: "613 civilians", "12 000 aserier og muslimer"."""
+    ph = phrase_after(st.text, f.end, hi, st.mt, max_tokens=5)
+    if ph is None:
+        return None
+    words = ph.text.split()
+    keep: list[str] = []
+    for w in words:
+        if st.mt.measure.find(w) or st.mt.is_word(w, "verb") or st.mt.is_word(w, "filler"):
+            break
+        if w.lower() in ("people", "persons", "mennesker", "personer", "человек", "людей") and not keep:
+            return None
+        keep.append(w)
+    return " ".join(keep) or None
+
+
+# ------------------------------------------------------------------ perpetrators
+
+def _split_actors(text: str) -> list[str]:
+    parts = re.split(r",\s*|\s+(?:and|og|и|as well as|along with)\s+", text)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMention]) -> list[Claim]:  # type: ignore[no-untyped-def]
+    t, mt = st.text, st.mt
+    out: list[Claim] = []
+    if sent.infobox_field == "perpetrators":
+        value = t[sent.value_start or sent.start:sent.end]
+        for name in _split_actors(value):
+            ref = actor_from_phrase(name, mt, st.ctx)
+            if ref is not None:
+                out.append(make("perpetrator", sent.start, actor=ref))
+        return [c for c in out if c is not None]
+    for h in mt.perp_cue.find(t, sent.start, sent.end):
+        pat = h.concept.prop("pattern")
+        negated = bool(re.search(r"(?i)\b(not|ikke|не)\s+$", t[max(sent.start, h.start - 6):h.start]))
+        if pat == "agent-after":
+            if "…" in h.label and h.label.split("…")[0].strip().lower() in ("found",):
+                continue
+            ph = phrase_after(t, h.end, sent.end, mt, max_tokens=12)
+            if ph is None:
+                continue
+            for name in _split_actors(ph.text):
+                ref = actor_from_phrase(name, mt, st.ctx)
+                if ref is None or ref.kind in ("group",):
+                    continue
+                out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+        elif pat == "agent-before":
+            ph = phrase_before(t, h.start, sent.start, mt)
+            if ph is not None and mt.is_word(ph.text, "relative"):
+                ph = phrase_before(t, ph.start, sent.start, mt)
+            if ph is None:
+                continue
+            ref = actor_from_phrase(ph.text, mt, st.ctx)
+            if ref is None or ref.kind not in ("armed-group", "population-group", "state"):
+                continue
+            if ref.kind == "state" and not re.search(r"(?i)\b(forces|army|troops)\b", ph.text):
+                continue
+            neg = bool(re.search(r"(?i)\b(not|never|ikke|aldri|не)\b", t[ph.end:h.start]))
+            out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
+    # "found several Soviet officials guilty of the tragedy, including X"
+    m = re.search(r"(?i)\bfound\s+(.{3,80}?)\s+guilty\b(.*)", t[sent.start:sent.end])
+    if m:
+        names = [m.group(1)]
+        inc = re.search(r"(?i)including\s+([^,.;]+)", m.group(2))
+        if inc:
+            names.append(inc.group(1))
+        for name in names:
+            ref = actor_from_phrase(name, mt, st.ctx)
+            if ref is not None:
+                out.append(make("perpetrator", sent.start + m.start(), actor=ref))
+    # "de armenske massakrene på ... aserier": a group adjective on the event head
+    for e in events:
+        if e.ref.kind != "event":
+            continue
+        for a in mt.adjective.find(t, max(sent.start, e.start - 25), e.start + 3):
+            grp = [c for c in mt.lex.of_kind("KnownEntity")
+                   if (c.prop("actorKind") == "population-group") and a.label in c.props_of("adjective")]
+            if grp and re.search(r"\d|aserier|of|på", t[e.end:e.end + 30]):
+                out.append(make("perpetrator", e.start, actor=known_ref(grp[0], a.label, mt.lang), event=e.ref))
+    return [c for c in out if c is not None]
+
+
+# ------------------------------------------------------------------ classifications
+
+def _label_hits(st: _State, lo: int, hi: int) -> list[Hit]:
+    return st.mt.labels.find(st.text, lo, hi)
+
+
+def _classification_claims(st: _State, sent: Sentence, make, events: list[EventMention],  # type: ignore[no-untyped-def]
+                           section_voice: Voice | None) -> list[Claim]:
+    t, mt = st.text, st.mt
+    lo, hi = sent.start, sent.end
+    out: list[Claim] = []
+    labels = _label_hits(st, lo, hi)
+    if not labels:
+        return out
+    event_spans = [(e.start, e.end) for e in events if not e.anaphoric]
+
+    def inside_name(h: Hit) -> bool:
+        return any(s <= h.start < e for s, e in event_spans)
+
+    for cue in mt.label_cue.find(t, lo, hi) + mt.denial.find(t, lo, hi):
+        pat = cue.concept.prop("pattern")
+        is_denial = "DenialCue" in cue.concept.kinds
+        if pat in ("as", "contrast") or (pat == "copula" and not is_denial):
+            continue
+        if pat == "negation":
+            # "No genocide took place", "ikke et folkemord", "was not a massacre"
+            nxt = [h for h in labels if 0 <= h.start - cue.end <= 4]
+            for h in nxt:
+                if h.concept.notation != "fabrication":
+                    out.append(make("classification", h.start, label=h.concept.notation, stance="denies"))
+            continue
+        window_end = min(hi, cue.end + 160)
+        clause = _CLAUSE_END.search(t, cue.end, window_end)
+        if clause and not is_denial:
+            window_end = clause.start()
+        found = [h for h in labels if cue.end <= h.start < window_end and not inside_name(h)]
+        if pat == "connector":
+            conn = [h for h in mt.label_cue.find(t, cue.end, window_end) if h.concept.prop("pattern") == "as"]
+            if not conn:
+                continue
+            found = [h for h in found if h.start >= conn[0].end]
+        if pat == "term":
+            found = found[:1]
+        if not found:
+            continue
+        v = _voice_at([Voice(cue.start, hi, *_resolve_subject(st, cue.start, lo), "label")], cue.start)
+        if v is None or v.claimant is None:
+            continue
+        fab = [h for h in found if h.concept.notation == "fabrication"]
+        termed = [h for h in found if h.concept.notation != "fabrication" and
+                  re.search(r"(?i)(term|word|betegnelsen|begrepet|термин)\W*$", t[max(lo, h.start - 14):h.start])]
+        for h in found:
+            notation = h.concept.notation
+            stance = "denies" if is_denial else "asserts"
+            if fab and termed:  # calling the term "genocide" a fabrication denies genocide
+                if h in fab:
+                    continue
+                stance = "denies"
+            out.append(make("classification", h.start, label=notation, stance=stance,
+                            claimant=v.claimant, claimant_text=v.text))
+    # a statement's own words: the labels it uses for the event it speaks of
+    if section_voice is not None and section_voice.claimant is not None and \
+            st.seg.sections[sent.section].kind == STATEMENT:
+        for h in labels:
+            out.append(make("classification", h.start, label=h.concept.notation,
+                            claimant=section_voice.claimant, claimant_text=section_voice.text))
+    return [c for c in out if c is not None]
+
+
+# ------------------------------------------------------------------ formal acts
+
+def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    t, mt = st.text, st.mt
+    lo, hi = sent.start, sent.end
+    out: list[Claim] = []
+    acts = mt.act_type.find(t, lo, hi)
+    for cue in mt.act_cue.find(t, lo, hi):
+        judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation in ("judgment",)]
+        act = next((a for a in acts if a.start >= cue.start - 40), None)
+        act_type = act.concept.notation if act else (judged[0].concept.notation if judged else None)
+        if cue.label.lower() in ("found", "fant") and re.search(r"(?i)guilty|skyldig", t[cue.end:hi]):
+            act_type = "prosecutor's finding" if re.search(r"(?i)prosecutor|påtale|прокур", t[lo:hi]) else "judgment"
+        if act_type is None:
+            continue
+        body = _body(st, cue, lo, hi)
+        if body is None:
+            continue
+        date = _act_date(st, sent, cue)
+        title = None
+        q = _QUOTED.search(t, act.end if act else cue.end, min(hi, (act.end if act else cue.end) + 40))
+        if q:
+            title = q.group(1).strip()
+        if date is None or title is None:
+            d2, t2 = _from_references(st, sent)
+            date = date or d2
+            title = title or t2
+        c = make("resolution", cue.start, body=body, act_type=act_type, date=date, title=title,
+                 claimant=None, claimant_text=None)
+        if c is not None:
+            out.append(c)
+            break
+    return out
+
+
+def _body(st: _State, cue: Hit, lo: int, hi: int) -> EntityRef | None:
+    t, mt = st.text, st.mt
+    ok = ("organisation", "state", "person")
+    ref, _ = _resolve_subject(st, cue.start, lo)
+    if ref is not None and ref.kind in ok:
+        return ref
+    # passive "was adopted by X", "convicted in an Azerbaijani court"; V2 order "vedtok senatet i New York"
+    m = re.match(r"\s*(?:by|in|av|of)?\s*", t[cue.end:hi])
+    ph = phrase_after(t, cue.end + (m.end() if m else 0), hi, mt)
+    if ph is not None:
+        # "senatet i New York": keep "i <Name>" inside the phrase
+        mm = re.match(r"\s+(?:i|in|of)\s+([A-ZÀ-ÖØ-Þ][\w'’]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’]*)*)", t[ph.end:hi])
+        text = ph.text + (t[ph.end:ph.end + mm.end()] if mm else "")
+        ref = actor_from_phrase(text, mt, st.ctx)
+        if ref is not None and ref.kind in ok:
+            return ref
+    m2 = re.search(r"(?:by|in|av|i)\s+((?:an?\s+|the\s+)?[\w'’ -]{2,60}?(?:court|tribunal|domstol|суд)\b)", t[cue.end:hi], re.I)
+    if m2:
+        ref = actor_from_phrase(m2.group(1), mt, st.ctx)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _act_date(st: _State, sent: Sentence, cue: Hit) -> str | None:
+    ds = [d for d in st.dates if sent.start <= d.start < sent.end]
+    if not ds:
+        return None
+    d = min(ds, key=lambda d: abs(d.start - cue.start))
+    if d.precision == DAY_NO_YEAR:
+        return f"{st.last_year}-{d.iso[2:]}" if st.last_year else None
+    return d.iso
+
+
+def _from_references(st: _State, sent: Sentence) -> tuple[str | None, str | None]:
+    """A judgment's date and case name from the work the sentence cites."""
+    refs = {r.number: r for r in st.seg.references}
+    for n in sent.citation_numbers:
+        r = refs.get(n)
+        if r is None:
+            continue
+        m = re.search(r"([A-ZÀ-Þ][\w'’-]+)\s+v\.\s+([A-ZÀ-Þ][\w'’-]+)", r.raw, re.I)
+        if m or (r.title and re.search(r"(?i)case|judgment|resolution|decree", r.title)):
+            title = f"{m.group(1).title()} v. {m.group(2).title()}" if m else r.title
+            date = r.date
+            if date is None:
+                ds = find_dates(r.raw, st.seg.document.language, st.lex)
+                date = ds[0].iso if ds else None
+            return date, title
+    return None, None
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple] = set()
+    out: list[Claim] = []
+    for c in claims:
+        key = (c.type, c.event.key, c.claimant.key if c.claimant else None, c.stance, c.evidence,
+               c.measure, c.min, c.max, c.actor.key if c.actor else None, c.label,
+               c.body.key if c.body else None, c.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,373 @@
+"""Mentions: the pieces of a sentence that claims are made of.
+
+Phrase matchers compiled from the lexicon find cue words, hedges, measures, labels and
+known entities; small shape rules find figures, noun phrases before and after a cue,
+names nobody put in the gazetteer, and events named by a head noun ("the X massacre",
+"the shelling of Y"). Everything here reads the lexicon; no cue word is written in code.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import Concept, Lexicon
+
+GAP = "…"  # in a lexicon label: up to eight words
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and typographic variants: the key for name matching."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = t.replace("ı", "i").replace("ə", "e").replace("’", "'").replace("ё", "е")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def slug(text: str) -> str:
+    """A stable IRI-safe slug of a label (Unicode letters kept)."""
+    t = fold(text).replace("'", "")
+    return re.sub(r"[^\w]+", "-", t).strip("-_") or "x"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon label found at text[start:end]."""
+
+    start: int
+    end: int
+    concept: Concept
+    label: str
+
+
+def _case_sensitive(label: str) -> bool:
+    # Abbreviations and short names ("UN", "HRW", "Den") must match their case exactly.
+    return len(label) <= 4 or any(c.isupper() for c in label[1:])
+
+
+def _label_regex(label: str) -> str:
+    parts = [re.escape(p.strip()) for p in label.split(GAP)]
+    body = r"\W+(?:\w+\W+){0,8}?".join(parts)
+    body = body.replace(r"\ ", r"\s+")
+    if not _case_sensitive(label):
+        body = f"(?i:{body})"
+    return body
+
+
+class PhraseMatcher:
+    """Leftmost-longest matching of many lexicon labels at word boundaries."""
+
+    def __init__(self, labels: list[tuple[str, Concept]]):
+        self._by_label: dict[str, Concept] = {}
+        alts: list[str] = []
+        for lab, concept in labels:
+            if lab in self._by_label:
+                continue
+            self._by_label[lab] = concept
+            alts.append(f"(?P<g{len(alts)}>{_label_regex(lab)})")
+        self._labels = list(self._by_label)
+        self._rx = (
+            re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])") if alts else None
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        if self._rx is None:
+            return []
+        end = len(text) if end is None else end
+        hits: list[Hit] = []
+        pos = start
+        while pos < end:
+            m = self._rx.search(text, pos, end)
+            if not m:
+                break
+            idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+            lab = self._labels[idx]
+            hits.append(Hit(m.start(), m.end(), self._by_label[lab], lab))
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+        return hits
+
+
+class Matchers:
+    """The phrase matchers of one language, built once per (lexicon, language)."""
+
+    def __init__(self, lex: Lexicon, lang: str):
+        self.lex = lex
+        self.lang = lang
+
+        def m(kind: str, any_lang: bool = False) -> PhraseMatcher:
+            return PhraseMatcher(lex.labels(kind, None if any_lang else lang))
+
+        self.attribution = m("AttributionCue")
+        self.reporting = m("ReportingVerb")
+        self.denial = m("DenialCue")
+        self.label_cue = m("LabelCue")
+        self.perp_cue = m("PerpetratorCue")
+        self.act_cue = m("ActCue")
+        self.lower = m("LowerBoundHedge")
+        self.upper = m("UpperBoundHedge")
+        self.approx = m("ApproximateHedge")
+        self.certainty = m("CertaintyHedge")
+        self.range_conn = m("RangeConnector")
+        self.number_word = m("NumberWord")
+        self.multiplier = m("Multiplier")
+        self.vague = m("VagueNumeral")
+        self.measure = m("CasualtyMeasure")
+        self.labels = m("ClassificationLabel", any_lang=True)
+        self.event_type = m("EventType")
+        self.act_type = m("ActType")
+        self.role = m("ActorRole")
+        self.title = m("PersonTitle")
+        self.known = m("KnownEntity", any_lang=True)
+        adjectives: list[tuple[str, Concept]] = []
+        for c in lex.of_kind("KnownEntity"):
+            adjectives.extend((a, c) for a in c.props_of("adjective"))
+        adjectives.sort(key=lambda p: (-len(p[0]), p[0]))
+        self.adjective = PhraseMatcher(adjectives)
+        self.words: dict[str, set[str]] = {}
+        for c in lex.of_kind("FunctionWord"):
+            pat = c.prop("pattern") or ""
+            for lg, lab in c.labels:
+                if lg in ("", lang):
+                    self.words.setdefault(pat, set()).add(lab.lower())
+        for kind in ("ReportingVerb", "LabelCue", "DenialCue", "ActCue", "PerpetratorCue"):
+            for lab, c in lex.labels(kind, lang):
+                if c.prop("pattern") not in ("as", "connector-word") and " " not in lab:
+                    self.words.setdefault("verb", set()).add(lab.lower())
+
+    def is_word(self, token: str, pattern: str) -> bool:
+        return token.lower() in self.words.get(pattern, set())
+
+
+@functools.lru_cache(maxsize=8)
+def matchers(lex: Lexicon, lang: str) -> Matchers:
+    return Matchers(lex, lang)
+
+
+# ------------------------------------------------------------------ figures
+
+_DIGITS = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:(?:[ \u00a0\u2009\u202f]|[.,](?=\d{3}(?!\d)))\d{3})+|\d+(?:[.,]\d+)?)(\+)?"
+)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:го|й|я|е|ого|ый|ой)\b|\.(?=\s*\w)|-year|-летн)")
+_UNIT_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent|prosent|процент|km|kilomet|years?\b|år\b|лет\b|"
+                         r"год|months?\b|måneder|days?\b|dager|дней|hours?\b|timer|часов|miles?\b)",
+                         re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?:[$€£₽]|\b(?:USD|EUR|NOK|kr|Doc|No|nr|p|pp|s|ISBN))[\s.]*$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count in text: bounds after hedges and ranges."""
+
+    start: int
+    end: int
+    min: int | None
+    max: int | None
+    exact: bool
+    vague: str | None = None  # lexicon id of a vague numeral
+    hedge: str | None = None
+
+
+def _to_int(raw: str) -> int | None:
+    t = re.sub(r"[ \u00a0\u2009\u202f]", "", raw)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", t):
+        return int(re.sub(r"[.,]", "", t))
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    return None
+
+
+def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Plain numbers (start, end, value): digits, digits with multipliers, number words."""
+    out: list[tuple[int, int, int]] = []
+    mult = {h.start: h for h in mt.multiplier.find(text)}
+    for m in _DIGITS.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if any(a <= s < b for a, b in date_spans):
+            continue
+        after = text[e:e + 12]
+        if _ORDINAL_AFTER.match(after) or _UNIT_AFTER.match(after):
+            continue
+        if _MONEY_BEFORE.search(text[max(0, s - 6):s]):
+            continue
+        raw = m.group(1)
+        value = _to_int(raw)
+        skip = re.match(r"\s*", text[e:]).end()  # type: ignore[union-attr]
+        mh = mult.get(e + skip)
+        if mh is not None:
+            factor = mh.concept.int_prop("value") or 1
+            try:
+                value = int(round(float(raw.replace(",", ".").replace(" ", "")) * factor))
+            except ValueError:
+                pass
+            e = mh.end
+        if value is None:
+            continue
+        if re.fullmatch(r"1[89]\d\d|20\d\d", raw) and not m.group(2):
+            continue  # a year, not a count (dates.py may not have caught "in 1994 the…")
+        out.append((m.start(1), e + (1 if m.group(2) else 0), value if not m.group(2) else -value))
+    # number words: "thirty-two", "tre hundre", "двести", "two hundred"
+    words = mt.number_word.find(text)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        value = w.concept.int_prop("value") or 0
+        s, e = w.start, w.end
+        j = i + 1
+        while j < len(words) and re.fullmatch(r"[\s-]", text[e:words[j].start]) and \
+                (words[j].concept.int_prop("value") or 0) < value:
+            value += words[j].concept.int_prop("value") or 0
+            e = words[j].end
+            j += 1
+        skip = re.match(r"\s*", text[e:]).end()  # type: ignore[union-attr]
+        mh = mult.get(e + skip)
+        if mh is not None:
+            value *= mh.concept.int_prop("value") or 1
+            e = mh.end
+        i = j
+        if value <= 1 or (len(text[s:e]) <= 3 and mh is None and not text[s:e].isalpha()):
+            continue
+        if any(a <= s < b for a, b in date_spans):
+            continue
+        out.append((s, e, value))
+    return sorted(out)
+
+
+def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Counts with their bounds: "at least 200", "150 to 300", "up to 12 000", "dozens"."""
+    nums = _numbers(text, mt, date_spans)
+    figures: list[Figure] = []
+    used: set[int] = set()
+    conns = mt.range_conn.find(text)
+    for idx, (s, e, v) in enumerate(nums):
+        if idx in used:
+            continue
+        plus = v < 0
+        v = abs(v)
+        lo: int | None = v
+        hi: int | None = v
+        fs, fe = s, e
+        # range: NUM (to|–|and|til|до) NUM, maybe opened by "between/from/fra/от"
+        if idx + 1 < len(nums):
+            s2, e2, v2 = nums[idx + 1]
+            gap = text[e:s2]
+            conn = next((c for c in conns if c.start >= e and c.end <= s2 and
+                         c.concept.prop("pattern") != "opener"), None)
+            if conn is not None and not gap.replace(conn.label, "", 1).strip() and abs(v2) > v:
+                lo, hi, fe = v, abs(v2), e2
+                used.add(idx + 1)
+        opener = next((c for c in conns if c.end <= fs and not text[c.end:fs].strip()
+                       and c.concept.prop("pattern") == "opener"), None)
+        if opener is not None:
+            fs = opener.start
+        hedge = None
+        before = text[max(0, fs - 40):fs]
+        for kind, matcher in (("lower", mt.lower), ("upper", mt.upper), ("approx", mt.approx)):
+            hs = [h for h in matcher.find(before) if not before[h.end:].strip()]
+            if hs:
+                hedge = kind
+                fs = fs - len(before) + hs[-1].start
+                break
+        if plus:
+            hi = None
+        elif lo == hi:
+            if hedge == "lower":
+                hi = None
+            elif hedge == "upper":
+                lo = None
+        figures.append(Figure(fs, fe, lo, hi, lo is not None and lo == hi, None, hedge))
+    for h in mt.vague.find(text):
+        if any(f.start <= h.start < f.end for f in figures):
+            continue
+        figures.append(Figure(h.start, h.end, h.concept.int_prop("minValue"), None, False, h.concept.id))
+    return sorted(figures, key=lambda f: f.start)
+
+
+# ------------------------------------------------------------------ noun phrases
+
+_TOKEN = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
+_HARD_BOUNDARY = re.compile(r"[,;:!?()\[\]\"“”«»„]|\.(?:\s|$)|\s[–—-]\s")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _strip_determiners(text: str, s: int, e: int, mt: Matchers) -> tuple[int, int]:
+    toks = _tokens(text, s, e)
+    while toks and (mt.is_word(toks[0][2], "determiner") or mt.is_word(toks[0][2], "filler")):
+        toks = toks[1:]
+    while toks and (mt.is_word(toks[-1][2], "filler") or mt.is_word(toks[-1][2], "determiner")):
+        toks = toks[:-1]
+    if not toks:
+        return s, s
+    return toks[0][0], toks[-1][1]
+
+
+def phrase_before(text: str, pos: int, lower: int, mt: Matchers, max_tokens: int = 9) -> Phrase | None:
+    """The noun phrase ending just before `pos` (the subject of a verb at `pos`).
+
+    Skips fillers ("officially", "has") next to the verb; stops at punctuation,
+    prepositions, conjunctions, verbs and relative pronouns.
+    """
+    toks = _tokens(text, lower, pos)
+    while toks and (mt.is_word(toks[-1][2], "filler") or mt.is_word(toks[-1][2], "verb")):
+        toks.pop()
+    taken: list[tuple[int, int, str]] = []
+    for t in reversed(toks):
+        if taken and _HARD_BOUNDARY.search(text, t[1], taken[0][0]):
+            break
+        w = t[2]
+        if mt.is_word(w, "boundary") or mt.is_word(w, "verb") or mt.is_word(w, "relative") \
+                or mt.is_word(w, "complementizer") or mt.is_word(w, "pronoun-person"):
+            if not taken and (mt.is_word(w, "pronoun-person") or mt.is_word(w, "relative")):
+                return Phrase(t[0], t[1], w)
+            break
+        taken.insert(0, t)
+        if len(taken) >= max_tokens:
+            break
+    if not taken:
+        return None
+    s, e = _strip_determiners(text, taken[0][0], taken[-1][1], mt)
+    return Phrase(s, e, text[s:e]) if e > s else None
+
+
+def phrase_after(text: str, pos: int, upper: int, mt: Matchers, max_tokens: int = 9) -> Phrase | None:
+    """The noun phrase starting just after `pos` (after "according to", "by", ...)."""
+    taken: list[tuple[int, int, str]] = []
+    for t in _tokens(text, pos, upper):
+        if _HARD_BOUNDARY.search(text, taken[-1][1] if taken else pos, t[0]):
+            break
+        w = t[2]
+        if taken and (mt.is_word(w, "verb") or mt.is_word(w, "relative") or
+                      mt.is_word(w, "complementizer") or
+                      (mt.is_word(w, "boundary") and w.lower() not in _NP_INNER_PREPS) or
+                      mt.is_word(w, "determiner")):
+            break
+        if not taken and mt.is_word(w, "determiner"):
+            taken.append(t)
+            continue
+        taken.append(t)
+        if len(taken) >= max_tokens:
+            break
+    if not taken:
+        return None
+    s, e = _strip_determiners(text, taken[0][0], taken[-1][1], mt)
+    return Phrase(s, e, text[s:e]) if e > s else None
+
+
+# prepositions that stay inside a name ("Ministry of Foreign Affairs of Azerbaijan",
+# "senatet i New York") when what follows is capitalised; checked by callers.
+_NP_INNER_PREPS = frozenset()
+
+
+def capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
