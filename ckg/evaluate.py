@@ -288,6 +288,13 @@ class EvalReport:
         return out
 
 
+def _shown(value: object) -> str:
+    """A field for humans: an alias list as its preferred (first) alias, dates as ISO text."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return "null" if value is None else repr(value if isinstance(value, (int, float)) else str(value))
+
+
 def _row(name: str, c: Counts) -> str:
     return f"{name:16} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f}  {c.gold:4} {c.pred:4}"
 
@@ -296,9 +303,12 @@ def describe(c: Claim) -> str:
     """One line for a claim: doc, type, event, claimant, stance, type fields, quote."""
     keys = {"casualty": ("measure", "min", "max", "victims"), "perpetrator": ("actor",),
             "classification": ("label",), "resolution": ("body", "date", "title")}
-    fields = ", ".join(f"{k}={c.get(k)!r}" for k in keys.get(str(c.get("type")), ()))
-    text = (f"{doc_name(c)} {c.get('type')} event={c.get('event')!r} "
-            f"claimant={c.get('claimant')!r} {c.get('stance') or 'asserts'} {fields}")
+    fields = ", ".join(f"{k}={_shown(c.get(k))}" for k in keys.get(str(c.get("type")), ())
+                       if k in c)
+    who = "" if c.get("type") == "resolution" and "claimant" not in c else (
+        f"claimant={_shown(c.get('claimant'))} ")
+    text = (f"{doc_name(c)} {c.get('type')} event={_shown(c.get('event'))} "
+            f"{who}{c.get('stance') or 'asserts'} {fields}")
     if c.get("quote"):
         text += f'\n      "{c["quote"]}"'
     return text

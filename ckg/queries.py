@@ -543,7 +543,12 @@ def run_query(
         kind = p.entity_class.rsplit("#", 1)[-1].lower() if p and p.entity_class else "entity"
         raise QueryError(f"no {kind} labelled {label!r} in the graph", where=query.source,
                          fix="check the spelling, or list labels with the events query")
-    result = runner.run(query.text, terms)
+    try:
+        result = runner.run(query.text, terms)
+    except QueryError as e:
+        if e.where is None:  # name the query file in the one-line message
+            raise QueryError(str(e), where=query.source) from e
+        raise
     result.unresolved = unresolved
     if result.kind == "select" and query.columns:
         wanted = [c.name for c in query.columns]

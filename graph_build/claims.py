@@ -15,7 +15,7 @@ from .dates import DAY_NO_YEAR, find_dates
 from .entities import (DocContext, EventMention, actor_from_phrase, common_words, find_events,
                        known_ref)
 from .lexicon import Lexicon
-from .mentions import Figure, Hit, Matchers, find_figures, matchers, phrase_after, phrase_before
+from .mentions import Figure, Hit, Matchers, find_figures, matchers, phrase_after, phrase_before, slug
 from .model import BODY, INFOBOX, QUOTE, STATEMENT, TITLE, Claim, EntityRef, Segmented, Sentence, Span
 
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|but|mens|men|а|но)\s|\s[–—]\s")
@@ -24,13 +24,13 @@ _QUOTED = re.compile(r"[\"“«„]([^\"”»“]{2,200})[\"”»“]")
 
 @dataclass
 class Voice:
-    """Who speaks over a span of the sentence."""
+    """Someone who speaks in a sentence, from the cue at `at` (None claimant: unresolved)."""
 
-    start: int
-    end: int
+    at: int
     claimant: EntityRef | None
     text: str | None
-    cue: str
+    cue: str  # according | per | reporting | label | section | unresolved
+    back: bool = False  # also speaks for what comes before the cue ('"…", the ministry said')
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _section_voices(st: _State) -> dict[int, Voice]:
         sec = st.seg.sections[sent.section]
         if sec.kind in (STATEMENT, QUOTE):
             if sent.section not in out and last_intro is not None:
-                out[sent.section] = last_intro
+                out[sent.section] = replace(last_intro, cue="section")
             continue
         v = _reporting_voice(st, sent.start, sent.end)
         if v is not None and v.claimant is not None:
@@ -114,18 +114,18 @@ def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
 
 
 def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
-    """The first reporting verb of text[lo:hi] whose subject is an actor."""
+    """The first reporting verb of text[lo:hi]; its subject resolved, or an unresolved voice."""
+    first: Voice | None = None
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
         qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
         ref, written = _resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
-        if ref is None:
-            continue
-        # '"…", the ministry said': the voice covers the quote before the verb
-        if qclose >= 0 and not before[qclose + 1:].strip(" ,").count(" ") > 6:
-            return Voice(lo, h.start, ref, written, "reporting")
-        return Voice(h.end, hi, ref, written, "reporting")
-    return None
+        if ref is not None:
+            back = qclose >= 0 and len(before[qclose + 1:].split()) <= 6
+            return Voice(h.start, ref, written, "reporting", back)
+        if first is None and re.search(r"(?i)ing$|ende$|я$", h.label):
+            first = Voice(h.start, None, None, "unresolved")  # "by claiming that ...": whose claim?
+    return first
 
 
 def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voice]:
@@ -141,12 +141,8 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         ref = actor_from_phrase(ph.text, st.mt, st.ctx)
         written = ph.text
         if ref is None:
-            ref = EntityRef("group", written, "group-" + re.sub(r"\W+", "-", written.lower()),
-                            st.mt.lang, written)
-        if pat == "parenthesis":  # "(per HRW)": the infobox line
-            vs.append(Voice(lo, hi, ref, written, "per"))
-        else:
-            vs.append(Voice(lo, hi, ref, written, "according"))
+            ref = EntityRef("group", written, "group-" + slug(written), st.mt.lang, written)
+        vs.append(Voice(h.start, ref, written, "per" if pat == "parenthesis" else "according"))
     rv = _reporting_voice(st, lo, hi)
     if rv is not None:
         vs.append(rv)
@@ -155,32 +151,44 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
             continue
         ref, written = _resolve_subject(st, h.start, lo)
         if ref is not None:
-            vs.append(Voice(h.start, hi, ref, written, "label"))
+            vs.append(Voice(h.start, ref, written, "label"))
+    # ", claiming that ...": a participle's unstated subject is the clause's speaker
+    for i, v in enumerate(vs):
+        if v.cue == "unresolved":
+            earlier = [w for w in vs if w.claimant is not None and w.at < v.at]
+            if earlier:
+                w = max(earlier, key=lambda w: w.at)
+                vs[i] = Voice(v.at, w.claimant, w.text, "reporting")
     if section_voice is not None:
-        vs.append(Voice(lo, hi, section_voice.claimant, section_voice.text, "section"))
+        vs.append(Voice(lo, section_voice.claimant, section_voice.text, "section"))
     return vs
 
 
 def _voice_at(vs: list[Voice], pos: int) -> Voice | None:
-    """The voice whose scope covers `pos`: the nearest cue before it wins."""
-    best: Voice | None = None
-    order = {"label": 0, "reporting": 1, "according": 2, "per": 2, "section": 3}
-    for v in vs:
-        if v.start <= pos <= v.end:
-            if best is None or order[v.cue] < order[best.cue] or \
-                    (order[v.cue] == order[best.cue] and v.start > best.start):
-                best = v
-    return best
+    """Who speaks at `pos`: the nearest cue before it, else the nearest after it, else the
+    section's voice. A sentence-wide "according to X" yields to a nearer verb's subject."""
+    cues = [v for v in vs if v.cue != "section"]
+    before = [v for v in cues if v.at <= pos]
+    if before:
+        return max(before, key=lambda v: v.at)
+    # a cue after the claim speaks for it only as "…, according to X" or "…, X said"
+    after = [v for v in cues if v.at > pos and (v.cue in ("according", "per") or v.back)]
+    if after:
+        return min(after, key=lambda v: v.at)
+    sec = [v for v in vs if v.cue == "section"]
+    return sec[0] if sec else None
 
 
 def _sentence_event(st: _State, events: list[EventMention], pos: int) -> EntityRef | None:
     named = [e for e in events if e.ref.kind == "event"]
     if named:
         return min(named, key=lambda e: abs(e.start - pos)).ref
+    main = st.ctx.main_event
     if st.prev_events:
-        main = st.ctx.main_event
-        return main if main in st.prev_events or main is None else st.prev_events[-1]
-    return st.ctx.main_event
+        if main is None or any(e.key == main.key for e in st.prev_events):
+            return main or st.prev_events[-1]
+        return st.prev_events[-1]
+    return main
 
 
 def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Claim]:
@@ -197,6 +205,8 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
         if ev is None:
             return None
         v = _voice_at(vs, pos)
+        if v is not None and v.cue == "unresolved" and "claimant" not in kw:
+            return None  # someone's claim, but we cannot tell whose: not the document's voice
         claimant = kw.pop("claimant", v.claimant if v else None)
         ctext = kw.pop("claimant_text", v.text if v else None)
         stance = kw.pop("stance", "asserts")
@@ -209,14 +219,13 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
     out.extend(resolutions)
     if resolutions:  # content of a resolution speaks with the adopting body's voice
         body = resolutions[0].body
-        vs = [v for v in vs if v.cue != "section"] + [Voice(sent.start, sent.end, body, body.label if body else None, "section")]
-        vs = [replace(v, cue="section") if v.claimant is None else v for v in vs]
+        vs = [v for v in vs if v.cue != "section"] + [Voice(sent.start, body, body.label if body else None, "section")]
     out.extend(_casualty_claims(st, sent, make))
     out.extend(_perpetrator_claims(st, sent, make, events))
     out.extend(_classification_claims(st, sent, make, events, section_voice))
     # discourse memory for the next sentence
     for v in vs:
-        if v.claimant is not None and v.cue != "section":
+        if v.claimant is not None and v.cue not in ("section", "unresolved"):
             st.last_claimant, st.last_claimant_text = v.claimant, v.text
             if v.claimant.kind == "person":
                 st.last_person = v.claimant
@@ -232,11 +241,16 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
 
 # ------------------------------------------------------------------ casualties
 
+_BREAKDOWN = re.compile(r"(?i)(including|inkludert|blant dem|в том числе|of whom|herav|among them)\W*$")
+_LINK = r"(?i)(?:\b(?:is|was|were|at|of|to|reached|stood|totall?ed|er|var|på|til|составил\w*|составляет)|[:—–-])\s*$"
+_PRONOUN = re.compile(r"(?i)\b(we|i|they|he|she|vi|jeg|de|han|hun|мы|я|они|он|она)\b")
+
+
 def _casualty_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: ignore[no-untyped-def]
     t, mt = st.text, st.mt
     lo = sent.value_start if sent.value_start is not None else sent.start
-    figures = [f for f in find_figures(t[:sent.end], mt, [(d.start, d.end) for d in st.dates])
-               if f.start >= lo]
+    view = t[:sent.start] + " " * (lo - sent.start) + t[lo:sent.end]  # infobox: hide the field name
+    figures = [f for f in find_figures(view, mt, [(d.start, d.end) for d in st.dates]) if f.start >= lo]
     measures = mt.measure.find(t, sent.start, sent.end)
     field_measure = None
     if sent.infobox_field:
@@ -244,15 +258,23 @@ def _casualty_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: 
         field_measure = c.notation if c else None
     out: list[Claim] = []
     prev: Claim | None = None
+    prev_fig: Figure | None = None
+    last_end = -1  # end of the last figure read as part of a breakdown
     for f in figures:
-        before = t[max(sent.start, f.start - 14):f.start]
-        if prev is not None and re.search(r"(?i)(including|inkludert|blant dem|в том числе|of whom|herav)\W*$",
-                                          t[prev.evidence.start:f.start][-40:]):
+        if prev is not None and prev_fig is not None and (
+                _BREAKDOWN.search(t[prev_fig.end:f.start][-40:]) or
+                (last_end >= 0 and re.fullmatch(r"[\w\s]*?(?:,|\band\b|\bog\b|\bи\b)\s*", t[last_end:f.start]))):
             prev.breakdown = prev.breakdown + ((f.min or 0, _victims(st, f, sent.end) or ""),)
+            last_end = f.end
             continue
-        if re.search(r"(?i)(aged|age|alder|возрасте)\s*$", before):
+        last_end = -1
+        if re.search(r"(?i)(aged|age|alder|возрасте)\s*$", t[max(sent.start, f.start - 14):f.start]):
             continue
         measure = field_measure or _measure_near(st, f, measures, sent)
+        if measure is None and prev is not None and prev_fig is not None:
+            between = t[prev_fig.end:f.start]
+            if len(between) < 50 and not _CLAUSE_END.search(between):
+                measure = prev.measure  # "at least 161 in 1993 and then at least 200 in 1994"
         if measure is None:
             continue
         victims = _victims(st, f, sent.end)
@@ -260,46 +282,36 @@ def _casualty_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: 
             ref = actor_from_phrase(victims, mt, st.ctx)
             if ref is not None and ref.kind == "armed-group":
                 continue
-        if sent.infobox_field and not re.match(r"[\s(]*$", t[f.end:f.end + 2]) and victims is None:
-            victims = None
         c = make("casualty", f.start, measure=measure, min=f.min, max=f.max,
                  victims=victims, vague=f.vague)
         if c is not None:
             out.append(c)
-            prev = c
+            prev, prev_fig = c, f
     return out
 
 
 def _measure_near(st: _State, f: Figure, measures: list[Hit], sent: Sentence) -> str | None:
-    """The casualty measure a figure counts: a measure word in its clause, or an event head
+    """The casualty measure a figure counts: a measure word after it in its clause ("147
+    people were killed"), else before it ("the death toll ... is 613"), else an event head
     right before it ("the massacre of 12 000")."""
     t = st.text
-    best: tuple[int, str] | None = None
-    for h in measures:
-        if h.start >= f.end:
-            between = t[f.end:h.start]
-            limit = 70
-        else:
-            between = t[h.end:f.start]
-            limit = 60
-        if len(between) > limit or _CLAUSE_END.search(between) or re.search(r"\d", between):
+    after = [h for h in measures if h.start >= f.end]
+    for h in after:
+        between = t[f.end:h.start]
+        if len(between) <= 70 and not _CLAUSE_END.search(between) and "," not in between \
+                and not re.search(r"\d", between) and not _PRONOUN.search(between):
+            return h.concept.notation
+    before = [h for h in measures if h.end <= f.start]
+    for h in reversed(before):
+        between = t[h.end:f.start]
+        if len(between) > 60 or _CLAUSE_END.search(between) or re.search(r"\d|[.!?]\s", between):
             continue
-        if h.end <= f.start and not re.search(
-                r"(?i)\b(is|was|were|at|of|to|reached|stood|totalled|totaled|på|er|var|på|составило|составляет)\b|:",
-                between) and len(between.split()) > 2:
-            continue
-        d = len(between)
-        if best is None or d < best[0]:
-            best = (d, h.concept.notation or "")
-    if best is not None:
-        return best[1]
-    # "massakrene på opptil 12 000 ...": the event head implies the measure
+        # "deaths at least 161", "killed hundreds", "the death toll given by X is 613"
+        if len(between.split()) <= 2 or re.search(_LINK, between):
+            return h.concept.notation
     for h in st.mt.event_type.find(t, max(sent.start, f.start - 30), f.start):
         implied = h.concept.prop("impliesMeasure")
-        if implied and re.fullmatch(r"\s*(?:of|på|av|против|on)?\s*", t[h.end:f.start].replace(
-                t[f.start:f.start], "")):
-            return st.mt.lex.concept(implied).notation
-        if implied and re.fullmatch(r"\s*\S+\s*", t[h.end:f.start]):
+        if implied and len(t[h.end:f.start].split()) <= 2:
             return st.mt.lex.concept(implied).notation
     return None
 
@@ -310,21 +322,63 @@ def _victims(st: _State, f: Figure, hi: int) -> str | None:
     if ph is None:
         return None
     words = ph.text.split()
+    if words and st.mt.is_word(words[0], "boundary"):
+        return None
     keep: list[str] = []
     for w in words:
-        if st.mt.measure.find(w) or st.mt.is_word(w, "verb") or st.mt.is_word(w, "filler"):
+        if st.mt.measure.find(w) or st.mt.is_word(w, "verb") or st.mt.is_word(w, "filler") \
+                or st.mt.is_word(w, "boundary"):
             break
-        if w.lower() in ("people", "persons", "mennesker", "personer", "человек", "людей") and not keep:
-            return None
         keep.append(w)
     return " ".join(keep) or None
 
 
 # ------------------------------------------------------------------ perpetrators
 
-def _split_actors(text: str) -> list[str]:
-    parts = re.split(r",\s*|\s+(?:and|og|и|as well as|along with)\s+", text)
-    return [p for p in (x.strip() for x in parts) if p]
+def _split_actors(text: str, mt: Matchers) -> list[str]:
+    conj = sorted(mt.words.get("conjunction", set()), key=len, reverse=True)
+    rx = r",\s*|\s+(?:" + "|".join(re.escape(c) for c in conj) + r"|along with)\s+" if conj else r",\s*"
+    return [p for p in (x.strip() for x in re.split(rx, text)) if p]
+
+
+def _passive(st: _State, pos: int, lo: int) -> bool:
+    """A passive auxiliary right before a verb ("were killed"): its subject is the victim."""
+    words = re.findall(r"[\w'’]+", st.text[max(lo, pos - 30):pos])[-2:]
+    return any(st.mt.is_word(w, "verb") for w in words)
+
+
+def _armed_before(st: _State, pos: int, lo: int) -> EntityRef | None:
+    """The nearest armed group named before `pos` in its clause, not after a preposition."""
+    t, mt = st.text, st.mt
+    clause_lo = lo
+    for m in _CLAUSE_END.finditer(t, lo, pos):
+        clause_lo = m.end()
+    best: EntityRef | None = None
+    for h in mt.role.find(t, clause_lo, pos):
+        if (h.concept.prop("actorKind") or "") != "armed-group":
+            continue
+        ph = phrase_before(t, h.end, clause_lo, mt, max_tokens=6)
+        if ph is None:
+            continue
+        prev = re.findall(r"[\w'’]+", t[max(clause_lo, ph.start - 20):ph.start])[-1:]
+        if prev and mt.is_word(prev[0], "boundary"):
+            continue
+        ref = actor_from_phrase(ph.text, mt, st.ctx)
+        if ref is not None and ref.kind == "armed-group":
+            best = ref
+    return best
+
+
+def _relative_subject(st: _State, pos: int, lo: int) -> tuple[EntityRef | None, str | None]:
+    """"HRW, which placed responsibility with X": the claimant is the relative's antecedent."""
+    words = list(re.finditer(r"[\w'’]+", st.text[lo:pos]))[-3:]
+    for w in reversed(words):
+        if st.mt.is_word(w.group(), "relative"):
+            ref, written = _resolve_subject(st, lo + w.start(), lo)
+            if ref is not None and ref.kind in ("event", "conflict", "place"):
+                return None, None
+            return ref, written
+    return None, None
 
 
 def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMention]) -> list[Claim]:  # type: ignore[no-untyped-def]
@@ -332,7 +386,7 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
     out: list[Claim] = []
     if sent.infobox_field == "perpetrators":
         value = t[sent.value_start or sent.start:sent.end]
-        for name in _split_actors(value):
+        for name in _split_actors(value, mt):
             ref = actor_from_phrase(name, mt, st.ctx)
             if ref is not None:
                 out.append(make("perpetrator", sent.start, actor=ref))
@@ -341,56 +395,59 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
         pat = h.concept.prop("pattern")
         negated = bool(re.search(r"(?i)\b(not|ikke|не)\s+$", t[max(sent.start, h.start - 6):h.start]))
         if pat == "agent-after":
-            if "…" in h.label and h.label.split("…")[0].strip().lower() in ("found",):
-                continue
             ph = phrase_after(t, h.end, sent.end, mt, max_tokens=12)
             if ph is None:
                 continue
-            for name in _split_actors(ph.text):
+            who, who_text = _relative_subject(st, h.start, sent.start)
+            extra = {"claimant": who, "claimant_text": who_text} if who is not None else {}
+            for name in _split_actors(ph.text, mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
-                if ref is None or ref.kind in ("group",):
+                if ref is None or ref.kind == "group":
                     continue
-                out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+                out.append(make("perpetrator", h.start, actor=ref,
+                                stance="denies" if negated else "asserts", **extra))
         elif pat == "agent-before":
+            if _passive(st, h.start, sent.start):
+                continue
             ph = phrase_before(t, h.start, sent.start, mt)
             if ph is not None and mt.is_word(ph.text, "relative"):
                 ph = phrase_before(t, ph.start, sent.start, mt)
-            if ph is None:
+            ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if ref is None or ref.kind not in ("armed-group", "population-group"):
+                ref = _armed_before(st, h.start, sent.start)
+            if ref is None:
                 continue
-            ref = actor_from_phrase(ph.text, mt, st.ctx)
-            if ref is None or ref.kind not in ("armed-group", "population-group", "state"):
-                continue
-            if ref.kind == "state" and not re.search(r"(?i)\b(forces|army|troops)\b", ph.text):
-                continue
-            neg = bool(re.search(r"(?i)\b(not|never|ikke|aldri|не)\b", t[ph.end:h.start]))
+            neg = bool(re.search(r"(?i)\b(not|never|ikke|aldri|не)\b", t[max(sent.start, h.start - 12):h.start]))
             out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
     # "found several Soviet officials guilty of the tragedy, including X"
-    m = re.search(r"(?i)\bfound\s+(.{3,80}?)\s+guilty\b(.*)", t[sent.start:sent.end])
-    if m:
-        names = [m.group(1)]
-        inc = re.search(r"(?i)including\s+([^,.;]+)", m.group(2))
+    for h in mt.act_type.find(t, sent.start, sent.end):
+        if "…" not in h.label:
+            continue
+        first = h.label.split("…")[0].strip()
+        inner = t[h.start + len(first):h.end - len(h.label.split("…")[-1].strip())]
+        names = [inner]
+        inc = re.search(r"(?i)\b(?:including|inkludert|в том числе)\s+([^,.;]+)", t[h.end:sent.end])
         if inc:
             names.append(inc.group(1))
         for name in names:
             ref = actor_from_phrase(name, mt, st.ctx)
             if ref is not None:
-                out.append(make("perpetrator", sent.start + m.start(), actor=ref))
-    # "de armenske massakrene på ... aserier": a group adjective on the event head
+                out.append(make("perpetrator", h.start, actor=ref))
+    # "de armenske massakrene på 12 000 aserier": a group adjective on the event head, victims after
     for e in events:
-        if e.ref.kind != "event":
-            continue
-        for a in mt.adjective.find(t, max(sent.start, e.start - 25), e.start + 3):
+        for a in mt.adjective.find(t, max(sent.start, e.start - 25), e.start):
+            if t[a.end:e.start].strip():
+                continue
             grp = [c for c in mt.lex.of_kind("KnownEntity")
-                   if (c.prop("actorKind") == "population-group") and a.label in c.props_of("adjective")]
-            if grp and re.search(r"\d|aserier|of|på", t[e.end:e.end + 30]):
+                   if c.prop("actorKind") == "population-group" and a.label in c.props_of("adjective")]
+            if grp and re.match(r"\s+(?:of|på|av|против|against)\s", t[e.end:e.end + 12]):
                 out.append(make("perpetrator", e.start, actor=known_ref(grp[0], a.label, mt.lang), event=e.ref))
     return [c for c in out if c is not None]
 
 
 # ------------------------------------------------------------------ classifications
 
-def _label_hits(st: _State, lo: int, hi: int) -> list[Hit]:
-    return st.mt.labels.find(st.text, lo, hi)
+_LABEL_WINDOW_END = re.compile(r";|,\s+(?:while|whereas|but|mens|men|а|но)\s|\s[–—]\s")
 
 
 def _classification_claims(st: _State, sent: Sentence, make, events: list[EventMention],  # type: ignore[no-untyped-def]
@@ -398,61 +455,90 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
     t, mt = st.text, st.mt
     lo, hi = sent.start, sent.end
     out: list[Claim] = []
-    labels = _label_hits(st, lo, hi)
+    labels = mt.labels.find(t, lo, hi)
     if not labels:
         return out
-    event_spans = [(e.start, e.end) for e in events if not e.anaphoric]
+    named_spans = [(e.start, e.end) for e in events if not e.anaphoric]
+    anaphora = [(e.start, e.end) for e in events if e.anaphoric]
 
-    def inside_name(h: Hit) -> bool:
-        return any(s <= h.start < e for s, e in event_spans)
+    def inside_event(h: Hit, cue_end: int | None = None) -> bool:
+        """A label inside an event's name, or the object right after the cue ("called the massacre")."""
+        if any(s <= h.start < e for s, e in named_spans):
+            return True
+        if cue_end is None:
+            return any(s <= h.start < e for s, e in anaphora)
+        return any(s <= h.start < e and len(t[cue_end:s].split()) <= 2 for s, e in anaphora)
 
     for cue in mt.label_cue.find(t, lo, hi) + mt.denial.find(t, lo, hi):
         pat = cue.concept.prop("pattern")
         is_denial = "DenialCue" in cue.concept.kinds
-        if pat in ("as", "contrast") or (pat == "copula" and not is_denial):
+        if pat in ("as", "contrast"):
             continue
         if pat == "negation":
             # "No genocide took place", "ikke et folkemord", "was not a massacre"
-            nxt = [h for h in labels if 0 <= h.start - cue.end <= 4]
-            for h in nxt:
-                if h.concept.notation != "fabrication":
+            for h in labels:
+                gap = t[cue.end:h.start]
+                if 0 <= h.start - cue.end <= 5 and not re.search(r"\w{3,}", gap) and h.concept.notation != "fabrication":
                     out.append(make("classification", h.start, label=h.concept.notation, stance="denies"))
             continue
-        window_end = min(hi, cue.end + 160)
-        clause = _CLAUSE_END.search(t, cue.end, window_end)
-        if clause and not is_denial:
-            window_end = clause.start()
-        found = [h for h in labels if cue.end <= h.start < window_end and not inside_name(h)]
+        if pat == "copula" and not is_denial:
+            # "X turned into a ... massacre" said by someone other than the document
+            negators = [n.start for n in mt.denial.find(t, cue.end, hi) if n.concept.prop("pattern") == "negation"]
+            for h in labels:
+                if any(cue.end <= n < h.start for n in negators):
+                    continue  # "one thing is clear: No genocide": the negation rule reads it
+                if 0 < h.start - cue.end <= 40 and not inside_event(h) and not _LABEL_WINDOW_END.search(t, cue.end, h.start):
+                    c = make("classification", h.start, label=h.concept.notation)
+                    if c is not None and c.claimant is not None:
+                        out.append(c)
+            continue
+        end = min(hi, cue.end + 160)
+        stop = _LABEL_WINDOW_END.search(t, cue.end, end)
+        if stop and not is_denial:
+            end = stop.start()
+        found = [h for h in labels if cue.end <= h.start < end and not inside_event(h, cue.end)]
         if pat == "connector":
-            conn = [h for h in mt.label_cue.find(t, cue.end, window_end) if h.concept.prop("pattern") == "as"]
+            conn = [h for h in mt.label_cue.find(t, cue.end, end) if h.concept.prop("pattern") == "as"]
             if not conn:
                 continue
             found = [h for h in found if h.start >= conn[0].end]
-        if pat == "term":
-            found = found[:1]
+        if pat == "term":  # "use the term massacre": the word right after the cue
+            found = [h for h in labels if 0 <= h.start - cue.end <= 3][:1]
         if not found:
             continue
-        v = _voice_at([Voice(cue.start, hi, *_resolve_subject(st, cue.start, lo), "label")], cue.start)
-        if v is None or v.claimant is None:
-            continue
+        who, written = _resolve_subject(st, cue.start, lo)
+        if who is None and re.search(r"(?i)\b(by|ved å|путём)\s*$", t[max(lo, cue.start - 8):cue.start]):
+            ph = phrase_after(t, lo, cue.start, mt)  # "X have ... by calling it": the clause's subject
+            if ph is not None:
+                who, written = actor_from_phrase(ph.text, mt, st.ctx), ph.text
+        kw = {"claimant": who, "claimant_text": written} if who is not None else {}
         fab = [h for h in found if h.concept.notation == "fabrication"]
         termed = [h for h in found if h.concept.notation != "fabrication" and
                   re.search(r"(?i)(term|word|betegnelsen|begrepet|термин)\W*$", t[max(lo, h.start - 14):h.start])]
+        seen: set[str] = set()
         for h in found:
-            notation = h.concept.notation
+            notation = h.concept.notation or ""
             stance = "denies" if is_denial else "asserts"
             if fab and termed:  # calling the term "genocide" a fabrication denies genocide
                 if h in fab:
                     continue
                 stance = "denies"
-            out.append(make("classification", h.start, label=notation, stance=stance,
-                            claimant=v.claimant, claimant_text=v.text))
-    # a statement's own words: the labels it uses for the event it speaks of
+            if notation in seen:
+                continue
+            seen.add(notation)
+            c = make("classification", h.start, label=notation, stance=stance, **kw)
+            if c is not None and c.claimant is not None:
+                out.append(c)
+    # a statement's own name for the event it speaks of ("the Armenian pogroms in Baku")
     if section_voice is not None and section_voice.claimant is not None and \
             st.seg.sections[sent.section].kind == STATEMENT:
-        for h in labels:
-            out.append(make("classification", h.start, label=h.concept.notation,
-                            claimant=section_voice.claimant, claimant_text=section_voice.text))
+        for e in events:
+            for h in mt.event_type.find(t, e.start, e.end):
+                implied = h.concept.prop("impliesLabel")
+                if implied:
+                    out.append(make("classification", h.start, event=e.ref,
+                                    label=mt.lex.concept(implied).notation,
+                                    claimant=section_voice.claimant, claimant_text=section_voice.text))
     return [c for c in out if c is not None]
 
 
@@ -516,7 +602,9 @@ def _body(st: _State, cue: Hit, lo: int, hi: int) -> EntityRef | None:
 
 
 def _act_date(st: _State, sent: Sentence, cue: Hit) -> str | None:
-    ds = [d for d in st.dates if sent.start <= d.start < sent.end]
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(st.text, sent.start, sent.end)]
+    ds = [d for d in st.dates if sent.start <= d.start < sent.end
+          and not any(a <= d.start < b for a, b in quoted)]
     if not ds:
         return None
     d = min(ds, key=lambda d: abs(d.start - cue.start))

@@ -93,19 +93,19 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
     year_tail = rf"(?:\s+(?:{ysuf})(?:(?<=\.)|\b))?"
     lead = r"(?<![\d.,/])"
     pats = [
-        ("iso", rf"(?<![\d-])(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d-])"),
-        ("d-d-m-y", rf"{lead}(?P<d>[0-3]?\d){day_tail}{_DASH}(?P<d2>[0-3]?\d){day_tail}\s+"
-                    rf"(?:(?:{day_of})\s+)?{mon},?\s+{_YEAR}{year_tail}"),
-        ("m-d-d-y", rf"{mon}\s+(?P<d>[0-3]?\d)(?:(?:{ordinal})\b)?{_DASH}(?P<d2>[0-3]?\d)"
-                    rf"(?:(?:{ordinal})\b)?,?\s+{_YEAR}"),
+        ("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d-])"),
+        ("d-d-m-y", (rf"{lead}(?P<d>[0-3]?\d){day_tail}{_DASH}(?P<d2>[0-3]?\d){day_tail}\s+"
+                    rf"(?:(?:{day_of})\s+)?{mon},?\s+{_YEAR}{year_tail}")),
+        ("m-d-d-y", (rf"{mon}\s+(?P<d>[0-3]?\d)(?:(?:{ordinal})\b)?{_DASH}(?P<d2>[0-3]?\d)"
+                    rf"(?:(?:{ordinal})\b)?,?\s+{_YEAR}")),
         ("d-m-y", rf"{lead}{day}{day_tail}\s+(?:(?:{day_of})\s+)?{mon},?\s+{_YEAR}{year_tail}"),
         ("m-d-y", rf"{mon}\s+{day}(?:(?:{ordinal})\b)?,?\s+{_YEAR}"),
         ("numeric", r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>\d{4}|\d{2})(?![\d]|\.\d)"),
         ("m-y", rf"{mon},?\s+{_YEAR}{year_tail}"),
         ("d-m", rf"{lead}{day}{day_tail}\s+(?:(?:{day_of})\s+)?{mon}(?!\s*\d)"),
         ("m-d", rf"{mon}\s+{day}(?:(?:{ordinal})\b)?(?![\d,.]\d|\s*[-–]\s*\d)"),
-        ("y-y", rf"(?<![\d\-–/.,$€£])(?<!\d\s){_YEAR}{_DASH}(?P<y2>1\d{{3}}|20\d{{2}}|\d{{2}})"
-                r"(?![\d\-–/%]|[.,]\d)"),
+        ("y-y", (rf"(?<![\d\-–/.,$€£])(?<!\d\s){_YEAR}{_DASH}(?P<y2>1\d{{3}}|20\d{{2}}|\d{{2}})"
+                r"(?![\d\-–/%]|[.,]\d)")),
         ("y", rf"(?<![\d\-–/.,$€£])(?<!\d\s){_YEAR}{year_tail}(?![\d\-–/%]|[.,]\d)"),
     ]
     flags = re.IGNORECASE
@@ -166,10 +166,9 @@ def _mention(grammar: _Grammar, name: str, m: re.Match[str], lang: str) -> DateM
             return None
         return DateMention(start, end, f"--{month:02d}-{day:02d}", DAY_NO_YEAR)
     year_s = g["y"]
-    if name == "numeric":
-        if len(year_s) == 2:
-            # two-digit years: 00-30 are 20xx, the rest 19xx (a dated press archive convention)
-            year_s = ("20" if int(year_s) <= 30 else "19") + year_s
+    if name == "numeric" and len(year_s) == 2:
+        # two-digit years: 00-30 are 20xx, the rest 19xx (a dated press archive convention)
+        year_s = ("20" if int(year_s) <= 30 else "19") + year_s
     year = int(year_s)
     if not 1000 <= year <= 2099:
         return None

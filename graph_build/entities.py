@@ -8,6 +8,7 @@ keeps the name it is written with, so unknown actors and events are still found.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -71,36 +72,63 @@ def _state_in(text: str, mt: Matchers) -> Concept | None:
     return None
 
 
+def trim_actor_phrase(text: str, mt: Matchers) -> str:
+    """Cut what follows an actor phrase's head: "Armenian forces almost daily" -> "Armenian forces",
+    "Armenian forces of Azerbaijani refugees" -> "Armenian forces"."""
+    m = re.search(r"\s+(?:of|av)\s+(.*)$", text)
+    if m:
+        tail = m.group(1)
+        keeps = any(capitalised(t[2]) and not mt.adjective.find(t[2]) for t in _tokens(tail, 0, len(tail))) \
+            or mt.known.find(tail) or mt.role.find(tail)
+        if not keeps:
+            text = text[: m.start()]
+    toks = _tokens(text, 0, len(text))
+    heads = [t for t in toks if capitalised(t[2]) or t[2][0].isdigit()]
+    for h in mt.role.find(text) + mt.known.find(text):
+        heads.append((h.start, h.end, h.label))
+    if heads:
+        end = max(h[1] for h in heads)
+        text = text[:end]
+    return text
+
+
 def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
     """The actor a noun phrase names, or None if it names none.
 
-    >>> # "the Azerbaijani authorities" -> Government of Azerbaijan (see tests)
+    Tried in order: a known entity (the whole phrase), a titled person ("Soviet President
+    Mikhail Gorbachev"), a state body ("the Azerbaijani authorities"), "<someone> of <known
+    organisation>", an armed group, a person's name, an organisation by its head word, a
+    collective ("Azerbaijani sources"), a known entity inside the phrase.
     """
     text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
     text = re.sub(r"^(?:\d[\d\s.,\u202f\u2009]*)\s+", "", text)  # "26,000 Soviet troops"
+    text = trim_actor_phrase(text, mt) if text else text
     if not text:
         return None
     written = text
     known = _known_exact(text, mt)
     if known is not None and (known.prop("actorKind") or "") not in ("event", "conflict"):
         return known_ref(known, written, mt.lang)
+    toks = _tokens(text, 0, len(text))
+    if mt.title.find(text):
+        person = _person(text, toks, mt, ctx)
+        if person is not None:
+            return person
     roles = mt.role.find(text)
     canon = [r for r in roles if r.concept.prop("pattern") == "canonical"]
     if canon:
         state = _state_in(text, mt)
         if state is not None:
             return canonical_body(canon[-1].concept, state, written, mt)
-    # "<title> of <known organisation>" speaks for the organisation
+    # "<someone> of <known organisation>" ("executive director of HRW", "activists of the PFA")
     m = re.search(r"\b(?:of|av|i)\s+(?:the\s+)?(.+)$", text)
-    if m and mt.title.find(text[: m.start()]):
+    if m and not any(capitalised(t[2]) for t in _tokens(text, 0, m.start())):
         inner = _known_exact(m.group(1), mt)
-        if inner is not None:
+        if inner is not None and (inner.prop("actorKind") or "") not in ("place", "event", "conflict"):
             return known_ref(inner, written, mt.lang)
-    # "units of the Soviet army" -> the known armed group
     for h in mt.known.find(text):
         if (h.concept.prop("actorKind") or "") == "armed-group":
             return known_ref(h.concept, written, mt.lang)
-    toks = _tokens(text, 0, len(text))
     armed = [r for r in roles if (r.concept.prop("actorKind") or "") == "armed-group"]
     collective = [r for r in roles if (r.concept.prop("actorKind") or "") == "group"]
     orghead = [r for r in roles if r.concept.prop("pattern") == "name-head"]
@@ -113,7 +141,7 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
         return EntityRef("organisation", written, "org-" + slug(written), mt.lang, written)
     if collective:
         return EntityRef("group", written, "group-" + slug(written), mt.lang, written)
-    if known is not None:
+    if known is not None and (known.prop("actorKind") or "") in ACTOR_KINDS:
         return known_ref(known, written, mt.lang)
     for h in mt.known.find(text):
         if (h.concept.prop("actorKind") or "") in ACTOR_KINDS:
@@ -158,71 +186,106 @@ class EventMention:
     anaphoric: bool  # "the massacre": stands for the document's main event
 
 
-def _place_after(text: str, pos: int, mt: Matchers) -> tuple[Concept | None, str | None, int]:
-    """A place named right after an event head: "of Khojaly", "in the city of Sumgait", "i Baku"."""
-    m = re.match(r"\s+(?:of|in|at|i|på|в|во|near)\s+(?:the\s+)?(?:(?:city|town|village|byen)\s+(?:of\s+)?)?", text[pos:])
-    if not m:
-        return None, None, pos
-    s = pos + m.end()
-    for h in mt.known.find(text, s, min(len(text), s + 60)):
-        if h.start == s and (h.concept.prop("actorKind") or "") in ("place", "state"):
-            return h.concept, h.label, h.end
-    nm = re.match(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)*)", text[s:])
-    if nm and fold(nm.group(1)) not in mt.words.get("determiner", set()):
-        return None, nm.group(1), s + nm.end()
-    return None, None, pos
+def _place_after(text: str, pos: int, hi: int, mt: Matchers) -> tuple[Concept | None, str | None, int, str]:
+    """A place named after an event head: "of Khojaly", "in the city of Sumgait", "i Baku",
+    "of Armenians in Baku", "broke out in Armenia"."""
+    rx = re.compile(r"\s+(?:(?:[a-zæøåа-я]+\s+){0,2}?)(of|in|at|i|på|в|во|near)\s+(?:the\s+)?"
+                    r"(?:(?:city|town|village|byen|город[ае]?)\s+(?:of\s+)?)?")
+    cur = pos
+    for _ in range(2):
+        m = rx.match(text, cur, hi)
+        if not m:
+            return None, None, pos, ""
+        s = m.end()
+        for h in mt.known.find(text, s, min(hi, s + 60)):
+            if h.start != s:
+                continue
+            kind = h.concept.prop("actorKind") or ""
+            if kind in ("place", "state"):
+                return h.concept, h.label, h.end, m.group(1)
+            if kind in ACTOR_KINDS:  # "massacres of Armenians in Baku": the victims, go on
+                cur = h.end
+                break
+        else:
+            if re.match(r"\d|(?:" + "|".join(_month_words(mt)) + r")\b", text[s:hi], re.I):
+                return None, None, pos, ""  # "the events of January 20, 1990": a date, not a place
+            nm = re.match(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)*)", text[s:hi])
+            if nm and not mt.adjective.find(nm.group(1)) and fold(nm.group(1)) not in mt.words.get("determiner", set()):
+                return None, nm.group(1), s + nm.end(), m.group(1)
+            return None, None, pos, ""
+    return None, None, pos, ""
+
+
+@functools.lru_cache(maxsize=4)
+def _month_words(mt: Matchers) -> tuple[str, ...]:
+    return tuple(sorted((re.escape(lab) for lab, _ in mt.lex.labels("MonthName")), key=len, reverse=True)) or ("\\b\\B",)
 
 
 def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> list[EventMention]:
-    """Events named in text[lo:hi]: gazetteer names, and head nouns with a place or name."""
+    """Events named in text[lo:hi]: gazetteer names, and head nouns with a place or name.
+
+    A definite head with nothing to tell it apart ("the massacre", "hendelsene") stands
+    for the document's main event.
+    """
     found: list[EventMention] = []
     for h in mt.known.find(text, lo, hi):
         if (h.concept.prop("actorKind") or "") in ("event", "conflict"):
             found.append(EventMention(h.start, h.end, known_ref(h.concept, h.label, mt.lang), False))
+    dets = mt.words.get("determiner", set())
     for h in mt.event_type.find(text, lo, hi):
         if any(f.start <= h.start < f.end for f in found):
             continue
         etype = h.concept
-        # modifiers before the head: "Srebrenica massacre", "Mars-massakrene", "the Armenian pogroms"
         left = text[lo:h.start]
-        mod = re.search(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:[\s-][A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$", left)
-        det = re.search(r"(?i)(?:^|\s)(the|this|that|den|det|dette|denne|эт\w+)\s+(?:[\w'’-]+\s+){0,3}$", left)
-        place_c, place_name, end = _place_after(text, h.end, mt)
+        mod = re.search(r"((?:anti-|anti|про)?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:[\s-][A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$", left)
+        prev_words = re.findall(r"[\w'’-]+", left)[-4:]
+        det = any(w.lower() in dets for w in prev_words)
+        place_c, place_name, end, prep = _place_after(text, h.end, hi, mt)
         name_mod = None
         if mod:
             cand = mod.group(1)
             first = cand.split()[0].split("-")[0]
-            is_adj = bool(mt.adjective.find(cand))
-            if not is_adj and not (fold(first) in ctx.common_words and mod.start() == 0):
+            is_adj = bool(mt.adjective.find(cand)) and not cand.lower().startswith("anti")
+            sentence_initial = not left[: mod.start()].strip() or left[: mod.start()].rstrip()[-1:] in "\"“«:.("
+            function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first))
+            if not is_adj and not function_word and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
         start = (lo + mod.start()) if name_mod else h.start
-        # a modifier that is a known place: "Khojaly massacre"
         if name_mod and place_c is None:
             for k in mt.known.find(name_mod):
                 if (k.concept.prop("actorKind") or "") in ("place", "state"):
                     place_c, place_name = k.concept, k.label
-        ref = _event_ref(etype, place_c, place_name, name_mod, text[start:end], mt)
+        written = text[start:h.end]
+        if place_name and end > h.end:
+            written = f"{written} {prep} {place_name}"
+        ref = _event_ref(etype, place_c, place_name, name_mod, written, mt, ctx)
         if ref is not None:
-            found.append(EventMention(start, end, ref, False))
-        elif det is not None or left.rstrip().endswith("-"):
-            if ctx.main_event is not None:
-                found.append(EventMention(h.start, h.end, ctx.main_event, True))
+            found.append(EventMention(start, max(end, h.end), ref, False))
+        elif (det or left.rstrip().endswith("-")) and ctx.main_event is not None:
+            found.append(EventMention(h.start, h.end, ctx.main_event, True))
     return sorted(found, key=lambda e: e.start)
 
 
 def _event_ref(etype: Concept, place: Concept | None, place_name: str | None, name_mod: str | None,
-               written: str, mt: Matchers) -> EntityRef | None:
+               written: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
     if place is None and place_name is None and name_mod is None:
         return None
-    # a known event of this type at this place
+    main = ctx.main_event
+    if place is not None and main is not None and dict(main.extra).get("place") == place.id \
+            and not (name_mod and not mt.known.find(name_mod)):
+        return main  # "the massacres of Armenians in Baku" in a text about the Baku pogrom
     if place is not None:
-        for c in mt.lex.of_kind("KnownEntity"):
-            if c.prop("place") == place.id and c.prop("eventType") == etype.id:
-                return known_ref(c, written, mt.lang)
+        same_place = [c for c in mt.lex.of_kind("KnownEntity") if c.prop("place") == place.id
+                      and (c.prop("actorKind") or "") == "event"]
+        typed = [c for c in same_place if c.prop("eventType") == etype.id]
+        if typed:
+            return known_ref(typed[0], written, mt.lang)
+        if len(same_place) == 1 and etype.notation in ("events", "tragedy", "killings", "attack"):
+            return known_ref(same_place[0], written, mt.lang)
     where = place.label_for("en") if place is not None else (place_name or name_mod or "")
     key = f"{etype.notation}-{slug(where)}"
     label = written.strip()
-    label = label[0].upper() + label[1:] if label and name_mod else label
+    label = label[0].upper() + label[1:] if label and name_mod and not label.startswith("anti") else label
     extra: list[tuple[str, str]] = [("eventType", etype.id)]
     if place is not None:
         extra.append(("place", place.id))

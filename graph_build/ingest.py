@@ -205,7 +205,7 @@ def read_document(path: Path, entry: Mapping[str, Any] | None = None,
     entry = dict(entry or {})
     notes: list[str] = []
     first_line = _first_line(text)
-    date_end, line_date = _leading_date(first_line, lex)
+    date_end, line_date = leading_date(first_line, lex)
 
     language = entry.get("language")
     if language is None:
@@ -251,10 +251,11 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _leading_date(line: str, lex: Lexicon) -> tuple[int, str | None]:
-    """A date field at the start of a line (" date 2022-01-20 Title"): (end offset, ISO).
+def leading_date(line: str, lex: Lexicon) -> tuple[int, str | None]:
+    """A date field at the start of a line: (offset where it ends, ISO date).
 
-    Returns (0, None) when the line does not start so.
+    " date 2022-01-20 Azerbaijan commemorates ..." -> (16, "2022-01-20"); the field name
+    is any label of lex:infobox-date. Returns (0, None) when the line does not start so.
     """
     stripped = line.lstrip()
     offset = len(line) - len(stripped)

@@ -42,8 +42,8 @@ class Hit:
 
 
 def _case_sensitive(label: str) -> bool:
-    # Abbreviations and short names ("UN", "HRW", "Den") must match their case exactly.
-    return len(label) <= 4 or any(c.isupper() for c in label[1:])
+    # Abbreviations and capitalised short names ("UN", "HRW", "Den") match their case exactly.
+    return any(c.isupper() for c in label[1:]) or (len(label) <= 4 and label[:1].isupper())
 
 
 def _label_regex(label: str) -> str:
@@ -52,6 +52,10 @@ def _label_regex(label: str) -> str:
     body = body.replace(r"\ ", r"\s+")
     if not _case_sensitive(label):
         body = f"(?i:{body})"
+    if label[:1].isalnum() or label[:1] == "_":
+        body = r"(?<![\w])" + body
+    if label[-1:].isalnum() or label[-1:] in "_.":
+        body = body + r"(?![\w])"
     return body
 
 
@@ -68,7 +72,7 @@ class PhraseMatcher:
             alts.append(f"(?P<g{len(alts)}>{_label_regex(lab)})")
         self._labels = list(self._by_label)
         self._rx = (
-            re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])") if alts else None
+            re.compile("|".join(alts)) if alts else None
         )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -315,9 +319,13 @@ def _strip_determiners(text: str, s: int, e: int, mt: Matchers) -> tuple[int, in
 def phrase_before(text: str, pos: int, lower: int, mt: Matchers, max_tokens: int = 9) -> Phrase | None:
     """The noun phrase ending just before `pos` (the subject of a verb at `pos`).
 
-    Skips fillers ("officially", "has") next to the verb; stops at punctuation,
-    prepositions, conjunctions, verbs and relative pronouns.
+    Skips fillers ("officially", "has") and a parenthesis ("Milli Majlis (Parliament)")
+    next to the verb; stops at punctuation, prepositions, conjunctions, verbs and
+    relative pronouns.
     """
+    head = text[lower:pos].rstrip()
+    if head.endswith(")") and "(" in head:
+        pos = lower + head.rindex("(")
     toks = _tokens(text, lower, pos)
     while toks and (mt.is_word(toks[-1][2], "filler") or mt.is_word(toks[-1][2], "verb")):
         toks.pop()
@@ -341,32 +349,29 @@ def phrase_before(text: str, pos: int, lower: int, mt: Matchers, max_tokens: int
 
 
 def phrase_after(text: str, pos: int, upper: int, mt: Matchers, max_tokens: int = 9) -> Phrase | None:
-    """The noun phrase starting just after `pos` (after "according to", "by", ...)."""
+    """The noun phrase starting just after `pos` (after "according to", "by", ...).
+
+    A determiner ends the phrase unless it follows a conjunction ("X and the Y").
+    """
     taken: list[tuple[int, int, str]] = []
     for t in _tokens(text, pos, upper):
         if _HARD_BOUNDARY.search(text, taken[-1][1] if taken else pos, t[0]):
             break
         w = t[2]
+        after_conj = bool(taken) and (mt.is_word(taken[-1][2], "conjunction") or mt.is_word(taken[-1][2], "inner"))
         if taken and (mt.is_word(w, "verb") or mt.is_word(w, "relative") or
-                      mt.is_word(w, "complementizer") or
-                      (mt.is_word(w, "boundary") and w.lower() not in _NP_INNER_PREPS) or
-                      mt.is_word(w, "determiner")):
+                      mt.is_word(w, "complementizer") or mt.is_word(w, "boundary") or
+                      (mt.is_word(w, "determiner") and not after_conj)):
             break
-        if not taken and mt.is_word(w, "determiner"):
-            taken.append(t)
-            continue
         taken.append(t)
         if len(taken) >= max_tokens:
             break
+    while taken and mt.is_word(taken[-1][2], "conjunction"):
+        taken.pop()
     if not taken:
         return None
     s, e = _strip_determiners(text, taken[0][0], taken[-1][1], mt)
     return Phrase(s, e, text[s:e]) if e > s else None
-
-
-# prepositions that stay inside a name ("Ministry of Foreign Affairs of Azerbaijan",
-# "senatet i New York") when what follows is capitalised; checked by callers.
-_NP_INNER_PREPS = frozenset()
 
 
 def capitalised(word: str) -> bool:

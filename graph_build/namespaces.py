@@ -78,6 +78,11 @@ class CKG(DefinedNamespace):
     AnaphorCue: URIRef
     Abbreviation: URIRef
     FunctionWord: URIRef
+    LanguageMarker: URIRef
+    LanguageName: URIRef
+    HeadingCue: URIRef
+    CaptionCue: URIRef
+    DateWord: URIRef
     Gazetteer: URIRef
     KnownEntity: URIRef
     # individuals

@@ -1,6 +1,6 @@
 """Cut a document into sections, each of one kind, covering the whole text in order.
 
-Kinds (graph_build/model.py, plus "quote"): title, infobox, caption, heading, body,
+Kinds (graph_build/model.py): title, infobox, caption, heading, body,
 quote, statement, boilerplate, comment, references. Only title, body, infobox,
 statement and quote carry claims, so the rules below lean towards keeping reader
 comments and page furniture out of them, and keeping real paragraphs in.
@@ -37,10 +37,12 @@ knows shapes only. The rules, in the order they take precedence:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import find_dates
 from .lexicon import Lexicon, load_lexicon
 from .model import (
     BODY,
@@ -49,14 +51,13 @@ from .model import (
     COMMENT,
     HEADING,
     INFOBOX,
+    QUOTE,
     REFERENCES,
     STATEMENT,
     TITLE,
     Section,
     SourceDocument,
 )
-
-QUOTE = "quote"  # a quoted paragraph; to be added to graph_build/model.py by the lead
 
 # shape thresholds, in words
 SHORT_LINE_WORDS = 20  # a stand-alone line up to this long may be a heading or caption
@@ -70,7 +71,7 @@ TAIL_FRACTION = 0.5  # trailing-matter cues count only in the second half of a t
 _FOOTNOTES_AT_END = re.compile(r"(?:\s*\[\d{1,3}\])+\s*$")
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…:;,"
-_FILE_TOKEN = re.compile(r"(?:\w+[-_]\d+|\d+[-_]\w+|\.(?:jpe?g|png|gif|svg|webp|tiff?))", re.I)
+_FILE_TOKEN = re.compile(r"(?:\w+[-_]\d+|\d+[-_]\w+|\.(?:jpe?g|png|gif|svg|webp|tiff?))", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?P<n>\d{1,4})[.)]\s+")
 _BRACKETED = re.compile(r"^\s*\[(?P<n>\d{1,4})\]\s+")
 
@@ -106,7 +107,7 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for i, raw in enumerate(text.split("\n")):
-        body = raw[:-1] if raw.endswith("\r") else raw
+        body = raw.removesuffix("\r")
         out.append(Line(i, pos, pos + len(body), body))
         pos += len(raw) + 1
     return out
@@ -329,10 +330,12 @@ def comment_header(stripped: str, cues: SegmentationCues) -> tuple[bool, str] | 
 
 
 def _author_name(head: str) -> str:
-    # "Ararat on January 21, 2020 at 9:14 am" -> "Ararat": cut at the first digit run,
-    # then drop the preposition left hanging before it
-    cut = re.split(r"\s\S*\d", " " + head, maxsplit=1)[0].strip()
+    """The commenter in a header: "Ararat on January 21, 2020 at 9:14 am" -> "Ararat"."""
+    dates = find_dates(head)
+    cut = head[: dates[0].start] if dates else head
+    cut = re.split(r"\s\S*\d", " " + cut, maxsplit=1)[0].strip()  # times, counts
     parts = cut.split()
+    # drop the preposition left hanging before a date ("on", "at", "den", "в")
     while len(parts) > 1 and parts[-1].islower() and len(parts[-1]) <= 3:
         parts.pop()
     name = " ".join(parts).strip(" ,;-–|")
@@ -489,10 +492,10 @@ def _label_lines(doc: SourceDocument, lines: list[Line], cues: SegmentationCues)
     # 5 (found early: comments depend on it). trailing matter
     tail_start: int | None = None
     for ln, lb in zip(lines, labels):
-        if lb.kind is None and not ln.blank and ln.start >= TAIL_FRACTION * text_len:
-            if is_boilerplate_line(ln.stripped, cues) == "tail":
-                tail_start = ln.start
-                break
+        if (lb.kind is None and not ln.blank and ln.start >= TAIL_FRACTION * text_len
+                and is_boilerplate_line(ln.stripped, cues) == "tail"):
+            tail_start = ln.start
+            break
     if refs_start is not None and refs_end is not None and refs_start >= TAIL_FRACTION * text_len:
         tail_start = refs_end if tail_start is None else min(tail_start, refs_end)
 
@@ -560,9 +563,7 @@ def _label_lines(doc: SourceDocument, lines: list[Line], cues: SegmentationCues)
     for ln, lb in zip(lines, labels):
         if ln.blank or lb.kind is not None:
             continue
-        if tail_start is not None and ln.start >= tail_start:
-            lb.kind, lb.group = BOILERPLATE, next(group)
-        elif is_boilerplate_line(ln.stripped, cues):
+        if tail_start is not None and ln.start >= tail_start or is_boilerplate_line(ln.stripped, cues):
             lb.kind, lb.group = BOILERPLATE, next(group)
         elif heading_cue(ln.stripped, cues):
             lb.kind, lb.group = HEADING, next(group)
@@ -605,7 +606,7 @@ def _is_wrapped(block: list[Line]) -> bool:
         return False
     return any(
         _last_char(a.stripped) not in _TERMINAL and b.stripped[:1].islower()
-        for a, b in zip(block, block[1:])
+        for a, b in itertools.pairwise(block)
     )
 
 

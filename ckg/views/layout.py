@@ -18,26 +18,66 @@ SMALL_GRAPH = 499  # networkx switches to its scipy-only sparse solver at 500 no
 def positions(g: nx.Graph, seed: int = 7, size: float = 1000.0) -> dict[str, tuple[float, float]]:
     """Positions for every node of `g`, scaled into [0, size] x [0, size].
 
-    Deterministic for a given graph and seed. Components are laid out together;
-    isolated nodes end up at the rim.
+    Each connected component is laid out on its own, at a scale that gives every
+    component the same density, and the components are packed in rows, largest first
+    (one global layout would push unrelated events to the far corners). Deterministic
+    for a given graph and seed.
     """
-    n = g.number_of_nodes()
-    if n == 0:
+    if g.number_of_nodes() == 0:
         return {}
     simple = nx.Graph()
     simple.add_nodes_from(sorted(g.nodes))
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    comps = sorted((sorted(c) for c in nx.connected_components(simple)),
+                   key=lambda c: (-len(c), c[0]))
+    boxes = []
+    for comp in comps:
+        xy = _component_layout(simple.subgraph(comp), seed)
+        xy -= xy.min(axis=0)
+        span = float(xy.max()) or 1.0
+        side = 60.0 * math.sqrt(len(comp)) if len(comp) > 1 else 0.0  # equal density
+        boxes.append((comp, xy / span * side))
+    placed = _pack(boxes)
+    allxy = np.concatenate([xy for _, xy in placed])
+    allxy -= allxy.min(axis=0)
+    scale = size / (float(allxy.max()) or 1.0)
+    out: dict[str, tuple[float, float]] = {}
+    i = 0
+    for comp, _ in placed:
+        for v in comp:
+            x, y = allxy[i] * scale
+            out[v] = (round(float(x), 1), round(float(y), 1))
+            i += 1
+    return out
+
+
+def _component_layout(c: nx.Graph, seed: int) -> np.ndarray:
+    """Positions (n x 2, in node order) of one connected component."""
+    n = c.number_of_nodes()
+    if n == 1:
+        return np.zeros((1, 2))
     if n <= SMALL_GRAPH:
-        k = 1.6 / math.sqrt(n)  # a little wider than the default: labels need room
-        raw = nx.spring_layout(simple, seed=seed, k=k, iterations=120)
-        xy = np.array([raw[v] for v in simple.nodes], dtype=float)
-    else:
-        xy = force_layout(simple, seed=seed)
-    xy -= xy.min(axis=0)
-    span = xy.max(axis=0)
-    span[span == 0] = 1.0
-    xy = xy / span.max() * size
-    return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(simple.nodes, xy)}
+        # k above networkx's default spreads the claimants that crowd around an event
+        raw = nx.spring_layout(c, seed=seed, k=2.5 / math.sqrt(n), iterations=300)
+        return np.array([raw[v] for v in c.nodes], dtype=float)
+    return force_layout(c, seed=seed)
+
+
+def _pack(boxes: list[tuple[list[str], np.ndarray]]) -> list[tuple[list[str], np.ndarray]]:
+    """Place component layouts in rows (shelf packing) about as wide as they are tall."""
+    gap = 40.0
+    total = sum((float(xy[:, 0].max()) + gap) * (float(xy[:, 1].max()) + gap) for _, xy in boxes)
+    width = max(math.sqrt(total) * 1.3, max(float(xy[:, 0].max()) for _, xy in boxes))
+    x = y = row_h = 0.0
+    out = []
+    for comp, xy in boxes:
+        w, h = float(xy[:, 0].max()), float(xy[:, 1].max())
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        out.append((comp, xy + np.array([x, y])))
+        x += w + gap
+        row_h = max(row_h, h)
+    return out
 
 
 def force_layout(g: nx.Graph, seed: int = 7, iterations: int = 60,

@@ -172,6 +172,8 @@ def _add_node_attrs(g: nx.MultiDiGraph, store: ox.Store) -> dict[str, str]:
     for iri, kv in attrs.items():
         node = g.nodes[ids[iri]]
         for key, values in kv.items():
+            if key == "text" and node["kind"] != "cited_work":
+                continue  # the reference entry as written; other nodes' rdfs:label repeat labels
             values = sorted(set(values), key=str)
             # creators are many by nature; other facts are single-valued in the model
             node[key] = "; ".join(map(str, values)) if key == "creator" else values[0]
@@ -361,9 +363,25 @@ def read_view(store: ox.Store) -> nx.MultiDiGraph:
             rel = "victim_group_of"
             g.add_edge(ids[v], ev, key=f"{a['claim']}:{rel}", relation=rel,
                        label=f"victim group of ({_according(a)})", **a)
+    _name_untitled_acts(g)
     mark_disputes(g)
     g.graph["claims"] = len(claims)
     return g
+
+
+def _name_untitled_acts(g: nx.MultiDiGraph) -> None:
+    """Label a formal act without a title by what it is, who adopted it and when."""
+    for v, a in g.nodes(data=True):
+        if a["kind"] != "act" or a["label"] != v:
+            continue
+        bodies = sorted(g.nodes[t]["label"] for _, t, e in g.out_edges(v, data=True)
+                        if e["relation"] == "adopted_by")
+        label = a["subkind"]
+        if bodies:
+            label += " of " + ", ".join(bodies)
+        if a.get("date"):
+            label += f", {a['date']}"
+        a["label"] = label
 
 
 def load_view(store_dir: Path) -> nx.MultiDiGraph:
