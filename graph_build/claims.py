@@ -113,19 +113,28 @@ def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
     return ref, ph.text if ref else None
 
 
-def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
-    """The first reporting verb of text[lo:hi]; its subject resolved, or an unresolved voice."""
-    first: Voice | None = None
+def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
+    """Every reporting verb of text[lo:hi], with its subject resolved where it can be."""
+    out: list[Voice] = []
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
         qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
         ref, written = _resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
         if ref is not None:
             back = qclose >= 0 and len(before[qclose + 1:].split()) <= 6
-            return Voice(h.start, ref, written, "reporting", back)
-        if first is None and re.search(r"(?i)ing$|ende$|я$", h.label):
-            first = Voice(h.start, None, None, "unresolved")  # "by claiming that ...": whose claim?
-    return first
+            out.append(Voice(h.start, ref, written, "reporting", back))
+            continue
+        # "by claiming that ...", "some who claim ...": someone speaks, we cannot say who;
+        # a participle ("claiming", "to claim") may still take its clause's speaker
+        participle = bool(re.search(r"(?i)ing$|ende$|я$", h.label) or
+                          re.search(r"(?i)\b(to|å|чтобы)\s+$", st.text[max(lo, h.start - 4):h.start]))
+        out.append(Voice(h.start, None, None, "participle" if participle else "unresolved"))
+    return out
+
+
+def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
+    """The first reporting verb of text[lo:hi] whose subject is an actor."""
+    return next((v for v in _reporting_voices(st, lo, hi) if v.claimant is not None), None)
 
 
 def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voice]:
@@ -143,9 +152,7 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         if ref is None:
             ref = EntityRef("group", written, "group-" + slug(written), st.mt.lang, written)
         vs.append(Voice(h.start, ref, written, "per" if pat == "parenthesis" else "according"))
-    rv = _reporting_voice(st, lo, hi)
-    if rv is not None:
-        vs.append(rv)
+    vs.extend(_reporting_voices(st, lo, hi))
     for h in st.mt.label_cue.find(t, lo, hi) + st.mt.denial.find(t, lo, hi):
         if h.concept.prop("pattern") in ("as", "copula", "negation", "contrast"):
             continue
@@ -153,10 +160,12 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         if ref is not None:
             vs.append(Voice(h.start, ref, written, "label"))
     # ", claiming that ...": a participle's unstated subject is the clause's speaker
+    participles = {v.at: v.cue == "participle" for v in vs}
     for i, v in enumerate(vs):
-        if v.cue == "unresolved":
+        if v.cue == "participle":
+            vs[i] = v = Voice(v.at, None, None, "unresolved")
             earlier = [w for w in vs if w.claimant is not None and w.at < v.at]
-            if earlier:
+            if earlier and participles.get(v.at):
                 w = max(earlier, key=lambda w: w.at)
                 vs[i] = Voice(v.at, w.claimant, w.text, "reporting")
     if section_voice is not None:
@@ -616,12 +625,22 @@ def _act_date(st: _State, sent: Sentence, cue: Hit) -> str | None:
 def _from_references(st: _State, sent: Sentence) -> tuple[str | None, str | None]:
     """A judgment's date and case name from the work the sentence cites."""
     refs = {r.number: r for r in st.seg.references}
-    for n in sent.citation_numbers:
+    numbers = list(sent.citation_numbers)
+    if not numbers:  # encyclopedias cite once at the end of a paragraph
+        for later in st.seg.sentences:
+            if later.start <= sent.start or later.section != sent.section:
+                continue
+            if "\n" in st.seg.document.text[sent.end:later.start]:
+                break
+            if later.citation_numbers:
+                numbers = list(later.citation_numbers)
+                break
+    for n in numbers:
         r = refs.get(n)
         if r is None:
             continue
         m = re.search(r"([A-ZÀ-Þ][\w'’-]+)\s+v\.\s+([A-ZÀ-Þ][\w'’-]+)", r.raw, re.I)
-        if m or (r.title and re.search(r"(?i)case|judgment|resolution|decree", r.title)):
+        if m or r.date or (r.title and re.search(r"(?i)case|judgment|resolution|decree", r.title)):
             title = f"{m.group(1).title()} v. {m.group(2).title()}" if m else r.title
             date = r.date
             if date is None:

@@ -55,10 +55,10 @@ def test_perpetrator_edge_reads_according_to_the_claimant(view: nx.MultiDiGraph)
 def test_contested_edge_keeps_claimant_and_evidence(view: nx.MultiDiGraph) -> None:
     a = _edge(view, "claim-00000000000000c4", "claims_about")
     assert {k: a[k] for k in ("claimant", "claimant_text", "min", "max", "measure", "document",
-                              "start", "end", "footnotes", "year", "breakdown")} == {
+                              "quote_start", "quote_end", "footnotes", "year", "breakdown")} == {
         "claimant": "Azerbaijani government", "claimant_text": "the Azerbaijani authorities",
         "min": 613, "max": 613, "measure": "killed", "document": "doc-003_3dd444bb38705b39",
-        "start": 1370, "end": 1476, "footnotes": "4", "year": 2015,
+        "quote_start": 1370, "quote_end": 1476, "footnotes": "4", "year": 2015,
         "breakdown": "106 women; 63 children"}
     assert a["quote"].startswith("The death toll given by the Azerbaijani authorities is 613")
 

@@ -3,7 +3,7 @@
 All attributes are scalars already (see ckg.views.network), so the files round-trip:
 `networkx.read_graphml` gives back the same nodes, edges (with their keys) and values.
 In GEXF, whose `start`/`end` mean an element's lifetime, the event dates are written as
-`begin_date`/`end_date` and the evidence offsets as `quote_start`/`quote_end`.
+`begin_date`/`end_date`.
 """
 from __future__ import annotations
 
@@ -18,15 +18,12 @@ def write_graph(g: nx.MultiDiGraph, fmt: str) -> bytes:
     """The view as GraphML or GEXF (UTF-8 bytes). Raises FigureError for another format."""
     if fmt == "graphml":
         text = "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True,
-                                             named_key_ids=True, edge_id_from_attribute=None))
+                                             edge_id_from_attribute=None))
     elif fmt == "gexf":
         h = g.copy()
-        # GEXF reserves "start"/"end" for its time dimension (integers or dates of the
-        # element's life), so our evidence offsets and event dates are renamed
+        # GEXF reserves "start"/"end" for its time dimension (an element's lifetime)
         for _, a in h.nodes(data=True):
             _rename(a, {"begin": "begin_date", "end": "end_date"})
-        for *_, a in h.edges(data=True):
-            _rename(a, {"start": "quote_start", "end": "quote_end"})
         text = "\n".join(nx.generate_gexf(h, encoding="utf-8", prettyprint=True))
     else:
         raise FigureError(f"unknown graph format {fmt!r}", fix="use graphml or gexf")

@@ -22,7 +22,8 @@ _INFO_KEYS = ("subkind", "begin", "end", "date", "event_type", "file_name", "lan
               "genre", "number", "text", "creator", "isbn", "lat", "lon", "same_as")
 # edge attributes that describe the claim behind a contested edge
 _CLAIM_KEYS = ("claim_type", "summary", "stance", "claimant", "claimant_id", "claimant_text",
-               "document_voice", "event", "document", "document_title", "quote", "start", "end",
+               "document_voice", "event", "document", "document_title", "quote", "quote_start",
+               "quote_end",
                "year", "disputed", "disputed_by", "certainty", "victims", "breakdown",
                "classification", "measure", "min", "max")
 

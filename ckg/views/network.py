@@ -276,7 +276,9 @@ def _claim_attrs(g: nx.MultiDiGraph, ids: dict[str, str], labels: dict[str, str]
         a["document_title"] = g.nodes[doc]["label"]
     if c["quote"]:
         a["quote"] = sorted(c["quote"])[0]
-    for k in ("start", "end", "min", "max", "measure", "certainty", "vague"):
+    if "start" in c and "end" in c:
+        a["quote_start"], a["quote_end"] = c["start"], c["end"]
+    for k in ("min", "max", "measure", "certainty", "vague"):
         if k in c:
             a[k] = c[k].rsplit("/", 1)[-1] if k in ("certainty", "vague") else c[k]
     if c.get("victimsText"):

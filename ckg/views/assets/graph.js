@@ -380,7 +380,7 @@
       src.appendChild(nodeLink(c.document));
       var where = [];
       if (c.file_name) where.push(c.file_name);
-      if (c.start !== undefined) where.push("chars " + c.start + "–" + c.end);
+      if (c.quote_start !== undefined) where.push("chars " + c.quote_start + "–" + c.quote_end);
       if (where.length) src.appendChild(document.createTextNode(" (" + where.join(", ") + ")"));
       box.appendChild(src);
     }
