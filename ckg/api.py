@@ -43,11 +43,21 @@ def claims(store_dir: Path | str) -> list[dict[str, Any]]:
 _RDFLIB_FORMAT = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt",
                   "jsonld": "json-ld", "rdfxml": "xml"}
 _QUADS = {"trig", "nquads", "jsonld"}
+SKOLEM = "https://w3id.org/ckg/.well-known/genid/"
 
 
 def _sorted_quads(store: ox.Store) -> list[ox.Quad]:
-    return sorted(store.quads_for_pattern(None, None, None, None),
-                  key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    """All quads in a stable order; blank nodes (from the SHACL shapes) relabelled by
+    RDF Dataset Canonicalization so that their labels do not change between builds."""
+    ds = ox.Dataset(store.quads_for_pattern(None, None, None, None))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+
+    def skolem(t):  # type: ignore[no-untyped-def]
+        # serialisers reorder blank nodes at will; stable skolem IRIs keep output byte-identical
+        return ox.NamedNode(SKOLEM + t.value) if isinstance(t, ox.BlankNode) else t
+
+    quads = [ox.Quad(skolem(q.subject), q.predicate, skolem(q.object), q.graph_name) for q in ds]
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 
 def export(store_dir: Path | str, fmt: str = "turtle") -> bytes:
@@ -59,7 +69,7 @@ def export(store_dir: Path | str, fmt: str = "turtle") -> bytes:
         raise CkgError(f"unknown export format {fmt!r}; one of {', '.join(_RDFLIB_FORMAT)}")
     store = open_store(Path(store_dir))
     quads = _sorted_quads(store)
-    nq = "".join(f"{q}\n" for q in quads).encode("utf-8")
+    nq = "".join(f"{q} .\n" for q in quads).encode("utf-8")
     if fmt == "nquads":
         return nq
     ds = Dataset()

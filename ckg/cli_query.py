@@ -36,11 +36,13 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="Run against this SPARQL endpoint instead of the local store.")
 @format_option(list(q.FORMATS), "table")
 @out_option
+@click.option("--columns", default=None, metavar="A,B,...",
+              help="Show only these columns, in this order.")
 @click.option("--update", "allow_update", is_flag=True,
               help="Allow a SPARQL UPDATE (opens the local store read-write).")
 @handle_errors
 def query_cmd(name: str, params: tuple[str, ...], store: Path, endpoint: str | None, fmt: str,
-              out: Path | None, allow_update: bool) -> None:
+              out: Path | None, columns: str | None, allow_update: bool) -> None:
     """Run a named query (see `ckg queries`) or any .rq FILE.
 
     Parameters are bound as RDF terms, never pasted into the query; an entity
@@ -57,6 +59,8 @@ def query_cmd(name: str, params: tuple[str, ...], store: Path, endpoint: str | N
         return
     result = q.run_query(query, _parse_params(params), store=None if endpoint else store,
                          endpoint=endpoint, strict=True)
+    if columns and result.kind == "select":
+        result = q.select_columns(result, [c.strip() for c in columns.split(",") if c.strip()])
     write_output(q.format_result(result, fmt), out)
 
 

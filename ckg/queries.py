@@ -563,6 +563,17 @@ def run_query(
     return result
 
 
+def select_columns(result: QueryResult, names: list[str]) -> QueryResult:
+    """The result with only `names`, in that order. Raises QueryError for an unknown column."""
+    unknown = [n for n in names if n not in result.columns]
+    if unknown:
+        raise QueryError(f"no column {unknown[0]!r}", fix=f"columns: {', '.join(result.columns)}")
+    idx = [result.columns.index(n) for n in names]
+    result.rows = [[row[i] for i in idx] for row in result.rows]
+    result.columns = list(names)
+    return result
+
+
 def run_update(text: str, *, store: Path | str | None = None, endpoint: str | None = None) -> None:
     """Run SPARQL UPDATE text: the only way ckg opens a store read-write for a query."""
     runner = runner_for(store, endpoint, update=True)

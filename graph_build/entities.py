@@ -120,6 +120,10 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
         state = _state_in(text, mt)
         if state is not None:
             return canonical_body(canon[-1].concept, state, written, mt)
+        if any(capitalised(t[2]) for t in toks) and not mt.title.find(text[:1].upper() + text[1:4]):
+            kind = canon[-1].concept.prop("actorKind") or "organisation"
+            if kind != "person":  # "the Varnian government": a state body we have no entry for
+                return EntityRef(kind, written, "org-" + slug(written), mt.lang, written)
     # "<someone> of <known organisation>" ("executive director of HRW", "activists of the PFA")
     m = re.search(r"\b(?:of|av|i)\s+(?:the\s+)?(.+)$", text)
     if m and not any(capitalised(t[2]) for t in _tokens(text, 0, m.start())):
@@ -244,13 +248,17 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
         name_mod = None
         if mod:
             cand = mod.group(1)
+            words = cand.split()
+            while len(words) > 1 and fold(words[0]) in dets:  # "The Tarvo massacre"
+                words = words[1:]
+            cand = " ".join(words)
             first = cand.split()[0].split("-")[0]
             is_adj = bool(mt.adjective.find(cand)) and not cand.lower().startswith("anti")
             sentence_initial = not left[: mod.start()].strip() or left[: mod.start()].rstrip()[-1:] in "\"“«:.("
             function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first))
             if not is_adj and not function_word and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
-        start = (lo + mod.start()) if name_mod else h.start
+        start = (h.start - len(name_mod) - 1) if name_mod else h.start
         if name_mod and place_c is None:
             for k in mt.known.find(name_mod):
                 if (k.concept.prop("actorKind") or "") in ("place", "state"):

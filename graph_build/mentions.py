@@ -232,7 +232,7 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list
         i = j
         if value <= 1 or (len(text[s:e]) <= 3 and mh is None and not text[s:e].isalpha()):
             continue
-        if any(a <= s < b for a, b in date_spans):
+        if any(a <= s < b for a, b in date_spans) or _UNIT_AFTER.match(text[e:e + 12]):
             continue
         out.append((s, e, value))
     return sorted(out)

@@ -135,3 +135,16 @@ def test_unreachable_endpoint_is_one_line() -> None:
     code, _, err = run("query", "events", "--endpoint", "http://127.0.0.1:9/query")
     assert (code, err.count("\n"), err.startswith("ckg: error: http://127.0.0.1:9/query")) == (
         1, 1, True)
+
+
+def test_columns_option_picks_and_orders_columns(store: Path) -> None:
+    code, out, _ = run("query", "perpetrators", "--store", str(store), "-p",
+                       "event=Khojaly massacre", "--columns", "claimant,perpetrator",
+                       "--format", "csv")
+    assert (code, out.splitlines()) == (0, [
+        "claimant,perpetrator", ",Armenian forces", "Nikol Pashinyan,Popular Front of Azerbaijan"])
+
+
+def test_unknown_column_is_one_line(store: Path) -> None:
+    code, _, err = run("query", "events", "--store", str(store), "--columns", "colour")
+    assert (code, err.count("\n"), "no column 'colour'" in err) == (1, 1, True)

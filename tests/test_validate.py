@@ -12,13 +12,24 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import rdflib.namespace as rns  # module access: pytest's collector trips on closed namespaces
 from click.testing import CliRunner
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from ckg.validate import SHAPES_IRI, validate_command, validate_store
+from ckg.validate import SHAPES_IRI, load_shapes, validate_command, validate_store
 from graph_build.namespaces import (
-    CKG, CKG_IRI, DCTERMS, GRAPH_ENTITIES, GRAPH_ONTOLOGY, ID, LEX, OA, PROV, SDO, SEM, SKOS,
+    CKG,
+    CKG_IRI,
+    DCTERMS,
+    GRAPH_ENTITIES,
+    GRAPH_ONTOLOGY,
+    ID,
+    LEX,
+    OA,
+    PROV,
+    SEM,
+    SKOS,
     doc_graph,
 )
 from graph_build.store import MARKER
@@ -27,7 +38,6 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 CKG_TTL = ONTOLOGY_DIR / "ckg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 SHAPES = Graph().parse(SHAPES_TTL)
-SHAPE = URIRef  # readability: SHAPE(...) is a shape IRI
 
 DOC_ID = "900_testdocument0000"
 DOC = ID[f"doc-{DOC_ID}"]
@@ -91,13 +101,13 @@ def _document_graph() -> Graph:
     g = Graph()
     g.add((DOC, RDF.type, CKG.Document))
     g.add((DOC, RDF.type, PROV.Entity))
-    g.add((DOC, RDF.type, SDO.CreativeWork))
+    g.add((DOC, RDF.type, rns.SDO.CreativeWork))
     g.add((DOC, CKG.fileName, Literal(f"{DOC_ID}.txt")))
     g.add((DOC, DCTERMS.title, Literal("Khojaly massacre")))
     g.add((DOC, DCTERMS.language, Literal("en")))
     g.add((DOC, DCTERMS.publisher, PUBLISHER))
     g.add((DOC, PROV.wasAttributedTo, PUBLISHER))
-    g.add((DOC, DCTERMS.date, Literal("2022-01-20", datatype=XSD.date)))
+    g.add((DOC, DCTERMS.date, Literal("2022-01-20", datatype=rns.XSD.date)))
     g.add((DOC, CKG.genre, LEX["genre-encyclopedia"]))
     g.add((DOC, CKG.contentHash, Literal("ab" * 32)))
     g.add((DOC, CKG.textLength, Literal(len(TEXT))))
@@ -110,7 +120,7 @@ def _document_graph() -> Graph:
     g.add((section, CKG.end, Literal(len(TEXT))))
     ref = ID[f"ref-{DOC_ID}-2"]
     g.add((ref, RDF.type, CKG.CitedWork))
-    g.add((ref, RDF.type, SDO.CreativeWork))
+    g.add((ref, RDF.type, rns.SDO.CreativeWork))
     g.add((ref, CKG.referenceNumber, Literal(2)))
     g.add((ref, DCTERMS.isReferencedBy, DOC))
     g.add((ref, DCTERMS.title, Literal("Bloody Karabakh")))
@@ -172,23 +182,23 @@ def _document_graph() -> Graph:
     g.add((ACT, RDF.type, CKG.FormalAct))
     g.add((ACT, RDF.type, CKG.Resolution))
     g.add((ACT, CKG.adoptedBy, SENATE))
-    g.add((ACT, DCTERMS.date, Literal("2012-03-27", datatype=XSD.date)))
+    g.add((ACT, DCTERMS.date, Literal("2012-03-27", datatype=rns.XSD.date)))
     g.add((ACT, CKG.concerns, EVENT))
 
     # the entities this document mentions, with their types and the labels it found
     for event in (EVENT, OTHER_EVENT):
         g.add((event, RDF.type, CKG.Event))
         g.add((event, RDF.type, SEM.Event))
-        g.add((event, RDF.type, SDO.Event))
+        g.add((event, RDF.type, rns.SDO.Event))
         g.add((event, CKG.mentionedIn, DOC))
     g.add((EVENT, SKOS.altLabel, Literal("Khojaly massacre", lang="en")))
     g.add((EVENT, CKG.eventType, LEX["eventtype-massacre"]))
     g.add((EVENT, SEM.hasPlace, PLACE))
-    g.add((EVENT, SEM.hasBeginTimeStamp, Literal("1992-02-25", datatype=XSD.date)))
+    g.add((EVENT, SEM.hasBeginTimeStamp, Literal("1992-02-25", datatype=rns.XSD.date)))
     g.add((EVENT, SEM.subEventOf, OTHER_EVENT))
     g.add((PLACE, RDF.type, CKG.Place))
     g.add((PLACE, RDF.type, SEM.Place))
-    g.add((PLACE, SDO.latitude, Literal(39.91111)))
+    g.add((PLACE, rns.SDO.latitude, Literal(39.91111)))
     actors = {
         PUBLISHER: CKG.Organisation, HRW: CKG.Organisation, AZERBAIJANIS: CKG.PopulationGroup,
         ARMENIAN_FORCES: CKG.ArmedGroup, AZERBAIJAN: CKG.State, SENATE: CKG.Organisation,
@@ -376,7 +386,7 @@ BREAKS = [
           ("CasualtyMinShape",)),
     Break("non-integer-count", _add(CLAIM["casualty"], CKG.maxCount, Literal("about 300")),
           ("CasualtyMaxShape", "MinNotAboveMaxShape")),
-    Break("decimal-count", _set(CLAIM["casualty"], CKG.minCount, Literal("200.5", datatype=XSD.decimal)),
+    Break("decimal-count", _set(CLAIM["casualty"], CKG.minCount, Literal("200.5", datatype=rns.XSD.decimal)),
           ("CasualtyMinShape",)),
     Break("two-min-counts", _add(CLAIM["casualty"], CKG.minCount, Literal(100)),
           ("CasualtyMinShape",)),
@@ -491,6 +501,30 @@ def test_cli_exits_2_with_one_line_on_a_missing_store(tmp_path: Path) -> None:
     assert (result.exit_code, len(lines), str(tmp_path / "nowhere") in lines[0]) == (2, 1, True)
 
 
+def test_cli_json_lists_the_violations(tmp_path: Path) -> None:
+    graphs = valid_graphs()
+    graphs.doc.add((EVENT, CKG.allegedPerpetrator, ARMENIAN_FORCES))
+    store = write_store(graphs, tmp_path / "store")
+    result = CliRunner().invoke(validate_command, ["--store", str(store), "--format", "json"])
+    report = json.loads(result.output)
+    assert (result.exit_code, report["conforms"], [v["shape"] for v in report["violations"]]) == (
+        1, False, ["ckgsh:PerpetratorOnlyInClaimShape"])
+
+
+def test_shapes_that_are_not_turtle_name_their_file(tmp_path: Path) -> None:
+    from ckg.validate import _parse_turtle
+    from graph_build.errors import ValidationError
+
+    bad = tmp_path / "shapes.ttl"
+    bad.write_text("ckgsh:Broken a sh:NodeShape", encoding="utf-8")
+    with pytest.raises(ValidationError, match="shapes.ttl: not valid Turtle"):
+        _parse_turtle(bad, Graph())
+
+
+def test_shapes_load_from_the_installed_package() -> None:
+    assert (URIRef(SHAPES_IRI + "ClaimAboutShape"), RDF.type, SH.PropertyShape) in load_shapes()
+
+
 # ---------------------------------------------------------------- ontology vs namespace
 
 def _declared_ckg_terms() -> set[str]:
@@ -518,6 +552,14 @@ def test_every_ontology_term_has_an_english_label_and_comment() -> None:
         or not any(o.language == "en" for o in g.objects(CKG[t], RDFS.comment))
     }
     assert lacking == set()
+
+
+def test_every_ckg_term_the_lexicon_uses_is_declared_in_the_ontology() -> None:
+    lexicon = Graph()
+    for f in sorted((ONTOLOGY_DIR / "lexicon").glob("*.ttl")):
+        lexicon.parse(f)
+    used = {str(t)[len(CKG_IRI):] for tr in lexicon for t in tr if str(t).startswith(CKG_IRI)}
+    assert used - _declared_ckg_terms() == set()
 
 
 @pytest.mark.parametrize("path", [CKG_TTL, SHAPES_TTL], ids=["ckg.ttl", "shapes.ttl"])

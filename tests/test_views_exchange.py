@@ -6,10 +6,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from views_helpers import mini_store
 
 from ckg.views.exchange import write_graph
 from ckg.views.network import load_view
+from tests.views_helpers import mini_store
 
 
 @pytest.fixture(scope="module", params=["mini", "corpus"])

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from views_helpers import mini_store
 
 from ckg.views.network import ViewFilter, filter_view, load_view, parse_date, summary
 from graph_build.errors import QueryError, StoreError
+from tests.views_helpers import mini_store
 
 
 @pytest.fixture(scope="module")

@@ -22,10 +22,10 @@ AGREED_COLOUR = "#0072B2"
 
 
 def casualty_estimates(g: nx.MultiDiGraph, event: str) -> list[dict[str, Any]]:
-    """One record per casualty claim about `event` (node id or label), sorted by measure.
+    """One record per claimant's distinct casualty figure for `event`, sorted by measure.
 
-    Each record: measure, min, max (None when open), claimant, year, disputed, quote,
-    document. Raises FigureError if the event is unknown.
+    Each record: measure, min, max (None when open), claimant, year (earliest), disputed,
+    mentions (how many claims give this figure). Raises FigureError if the event is unknown.
     """
     ev = find_node(g, event)
     if ev is None or g.nodes[ev]["kind"] != "event":
@@ -41,7 +41,20 @@ def casualty_estimates(g: nx.MultiDiGraph, event: str) -> list[dict[str, Any]]:
                 "disputed": a.get("disputed", False), "stance": a["stance"],
                 "vague": a.get("vague"), "document": a.get("document_title", ""),
             }
-    return sorted(seen.values(), key=lambda r: (r["measure"], _low(r), r["claimant"]))
+    # one row per claimant and figure: the same toll quoted in the infobox and the body
+    # (or in two documents) is one estimate, mentioned twice
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in sorted(seen.values(), key=lambda r: r["claim"]):
+        key = (r["measure"], r["claimant"], r["min"], r["max"], r["stance"], r["vague"])
+        if key in merged:
+            m = merged[key]
+            m["mentions"] += 1
+            m["disputed"] = m["disputed"] or r["disputed"]
+            years = [y for y in (m["year"], r["year"]) if y]
+            m["year"] = min(years) if years else None
+        else:
+            merged[key] = {**r, "mentions": 1}
+    return sorted(merged.values(), key=lambda r: (r["measure"], _low(r), r["claimant"]))
 
 
 def _low(r: dict[str, Any]) -> float:
@@ -115,8 +128,12 @@ def estimates_chart(g: nx.MultiDiGraph, event: str) -> Figure:
             who = r["claimant"] + (" (document's voice)" if r["voice"] else "")
             if r["stance"] == "denies":
                 who += " — denies"
+            if r["year"]:
+                who += f", {r['year']}"
+            if r["mentions"] > 1:
+                who += f" ({r['mentions']} mentions)"
             ticks.append(y)
-            ticklabels.append(f"{who}, {r['year']}" if r["year"] else who)
+            ticklabels.append(who)
             y += 1
     ax.set_yticks(ticks, ticklabels, fontsize=9)
     ax.set_ylim(y - 0.4, -0.6)

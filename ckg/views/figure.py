@@ -7,12 +7,15 @@ from typing import Any
 
 import matplotlib
 
-matplotlib.use("Agg")  # no display: figures are files  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.text import Annotation, Text  # noqa: E402
+matplotlib.use("Agg")  # no display: figures are files
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.text import Annotation, Text
 
-from graph_build.errors import CkgError  # noqa: E402
+from graph_build.errors import CkgError
+
+# fixed ids inside SVG files, so the same graph gives byte-identical figures
+matplotlib.rcParams["svg.hashsalt"] = "ckg"
 
 FIGURE_FORMATS = ("svg", "png", "pdf")
 

@@ -128,7 +128,7 @@ def node_id(iri: str) -> str:
     >>> node_id("https://w3id.org/ckg/id/event-khojaly-massacre")
     'event-khojaly-massacre'
     """
-    return iri[len(ID_IRI):] if iri.startswith(ID_IRI) else iri
+    return iri.removeprefix(ID_IRI)
 
 
 def _best_labels(rows: Iterable[dict[str, Any]], lang: str = "en") -> dict[str, str]:
@@ -275,7 +275,7 @@ def _claim_attrs(g: nx.MultiDiGraph, ids: dict[str, str], labels: dict[str, str]
         a["document"] = doc
         a["document_title"] = g.nodes[doc]["label"]
     if c["quote"]:
-        a["quote"] = sorted(c["quote"])[0]
+        a["quote"] = min(c["quote"])
     if "start" in c and "end" in c:
         a["quote_start"], a["quote_end"] = c["start"], c["end"]
     for k in ("min", "max", "measure", "certainty", "vague"):
@@ -556,7 +556,7 @@ def filter_view(g: nx.MultiDiGraph, f: ViewFilter) -> nx.MultiDiGraph:
     if f.claim_types:
         unknown = set(f.claim_types) - set(CLAIM_TYPES.values())
         if unknown:
-            raise QueryError(f"unknown claim type {sorted(unknown)[0]!r}",
+            raise QueryError(f"unknown claim type {min(unknown)!r}",
                              fix=f"use one of {', '.join(CLAIM_TYPES.values())}")
         _drop_edges(h, lambda a: a.get("contested") and a["claim_type"] not in f.claim_types)
     if f.claimants:
