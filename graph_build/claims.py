@@ -336,7 +336,8 @@ def _victims(st: _State, f: Figure, hi: int) -> str | None:
     keep: list[str] = []
     for w in words:
         if st.mt.measure.find(w) or st.mt.is_word(w, "verb") or st.mt.is_word(w, "filler") \
-                or st.mt.is_word(w, "boundary"):
+                or st.mt.is_word(w, "boundary") or (keep and st.mt.is_word(w, "conjunction") and
+                                                    re.match(r"\d", ph.text[ph.text.find(w) + len(w):].strip())):
             break
         keep.append(w)
     return " ".join(keep) or None
@@ -641,7 +642,8 @@ def _from_references(st: _State, sent: Sentence) -> tuple[str | None, str | None
             continue
         m = re.search(r"([A-ZÀ-Þ][\w'’-]+)\s+v\.\s+([A-ZÀ-Þ][\w'’-]+)", r.raw, re.I)
         if m or r.date or (r.title and re.search(r"(?i)case|judgment|resolution|decree", r.title)):
-            title = f"{m.group(1).title()} v. {m.group(2).title()}" if m else r.title
+            actlike = bool(r.title and re.search(r"(?i)case|judgment|resolution|decree|declaration", r.title))
+            title = f"{m.group(1).title()} v. {m.group(2).title()}" if m else (r.title if actlike else None)
             date = r.date
             if date is None:
                 ds = find_dates(r.raw, st.seg.document.language, st.lex)
