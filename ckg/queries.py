@@ -370,13 +370,16 @@ class RemoteRunner(_Runner):
         self.timeout = timeout
 
     def _wrapper(self, text: str, accept: str) -> Any:
-        from SPARQLWrapper import POST, SPARQLWrapper
+        from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
         sw = SPARQLWrapper(self.endpoint, updateEndpoint=self.endpoint)
         sw.setMethod(POST)
         sw.setTimeout(int(self.timeout))
         sw.setQuery(text)
-        sw.addCustomHttpHeader("Accept", accept)
+        if accept == "application/sparql-results+json":
+            sw.setReturnFormat(JSON)  # SPARQLWrapper's Accept list suits more servers
+        else:
+            sw.addCustomHttpHeader("Accept", accept)
         return sw
 
     def _fetch(self, text: str, accept: str) -> bytes:
