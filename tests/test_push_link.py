@@ -2,7 +2,6 @@
 only for labels that match exactly one item of a Wikidata-shaped endpoint."""
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from ckg import link, push, server
 from ckg.cli_query import COMMANDS
 from ckg.queries import RemoteRunner
 from graph_build.errors import EndpointError
-from graph_build.store import MARKER
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+from .query_helpers import free_port, make_store
+
 ID = "https://w3id.org/ckg/id/"
 WD = "http://www.wikidata.org/entity/"
 DOC4_GRAPH = ID + "graph-doc-004_383d63a257376c65"
@@ -40,21 +39,6 @@ wd:Q900005 rdfs:label "soviet army"@en .
 wd:Q900006 rdfs:label "Khojaly massacre"@en .
 <http://example.org/not-an-item> rdfs:label "Yair Auron"@en .
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def make_store(path: Path) -> Path:
-    st = ox.Store(str(path))
-    st.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    st.flush()
-    del st
-    (path / MARKER).write_text("ckg pyoxigraph store\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture()

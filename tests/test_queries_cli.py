@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from ckg.cli_query import COMMANDS
-from graph_build.store import MARKER
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+from .query_helpers import make_store
+
 INJECTION = '"} ; DROP ALL ; {"'
 
 # the commands of this module as `ckg` registers them (ckg/cli.py adds COMMANDS)
@@ -22,13 +22,7 @@ cli = click.Group("ckg", commands={c.name: c for c in COMMANDS})
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "store"
-    st = ox.Store(str(path))
-    st.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    st.flush()
-    del st
-    (path / MARKER).write_text("ckg pyoxigraph store\n", encoding="utf-8")
-    return path
+    return make_store(tmp_path_factory.mktemp("cli") / "store")
 
 
 def quad_count(store: Path) -> int:

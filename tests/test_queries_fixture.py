@@ -9,22 +9,12 @@ import pytest
 
 from ckg import queries as q
 from graph_build.errors import QueryError
-from graph_build.store import MARKER
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+from .query_helpers import make_store
+
 DOC3 = "003_3dd444bb38705b39.txt"
 DOC4 = "004_383d63a257376c65.txt"
 CLAIM = "https://w3id.org/ckg/id/claim-00000000000000"
-
-
-def make_store(path: Path) -> Path:
-    """A ckg store directory holding the fixture graph."""
-    st = ox.Store(str(path))
-    st.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    st.flush()
-    del st
-    (path / MARKER).write_text("ckg pyoxigraph store\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -3,18 +3,15 @@ both from `ckg serve`'s read-only server and after `ckg push` into a read-write 
 from __future__ import annotations
 
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from ckg import push, server
 from ckg.queries import list_queries, run_named
-from graph_build.store import MARKER
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+from .query_helpers import free_port, make_store
 
 # parameters for the queries that require some, valid on the fixture and on the corpus
 PARAMS: dict[str, dict[str, str]] = {
@@ -28,26 +25,11 @@ PARAMS: dict[str, dict[str, str]] = {
 NAMES = [n.name for n in list_queries()]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def fixture_store(path: Path) -> Path:
-    st = ox.Store(str(path))
-    st.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    st.flush()
-    del st
-    (path / MARKER).write_text("ckg pyoxigraph store\n", encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module", params=["fixture", "corpus"])
 def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if request.param == "corpus":
         return Path(request.getfixturevalue("corpus_store"))
-    return fixture_store(tmp_path_factory.mktemp("server") / "store")
+    return make_store(tmp_path_factory.mktemp("server") / "store")
 
 
 @pytest.fixture(scope="module")
