@@ -58,6 +58,7 @@ def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
     st = _State(lex, mt, seg, text, ctx, find_dates(text, doc.language, lex))
     _find_main_event(st)
     voices = _section_voices(st)
+    st.last_person = None  # the look-ahead above must not leave its memory behind
     claims: list[Claim] = []
     for sent in seg.sentences:
         kind = seg.sections[sent.section].kind
@@ -73,7 +74,7 @@ def _find_main_event(st: _State) -> None:
         if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
             continue
         evs = [e for e in find_events(st.text, sent.start, sent.end, st.mt, st.ctx)
-               if not e.anaphoric and e.ref.kind == "event"]
+               if not e.anaphoric and e.ref.kind == "event" and not _is_setting(st, e.ref)]
         if evs:
             st.ctx.main_event = evs[0].ref
             return
@@ -95,7 +96,18 @@ def _section_voices(st: _State) -> dict[int, Voice]:
     return out
 
 
+def _skip_relative(st: _State, pos: int, lower: int) -> int:
+    """"HRW, which interviewed some 50 witnesses, estimated": the verb's subject is the
+    relative clause's antecedent, so look before the clause."""
+    head = st.text[lower:pos]
+    for m in re.finditer(r",\s*([\w'’]+)\b[^,]*,\s*$", head):
+        if st.mt.is_word(m.group(1), "relative"):
+            return lower + m.start()
+    return pos
+
+
 def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    pos = _skip_relative(st, pos, lower)
     ph = phrase_before(st.text, pos, lower, st.mt)
     if ph is None:
         return None, None
@@ -123,6 +135,8 @@ def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
         if ref is not None:
             back = qclose >= 0 and len(before[qclose + 1:].split()) <= 6
             out.append(Voice(h.start, ref, written, "reporting", back))
+            if ref.kind == "person":  # "X told …, and he blamed …"
+                st.last_person = ref
             continue
         # "by claiming that ...", "some who claim ...": someone speaks, we cannot say who;
         # a participle ("claiming", "to claim") may still take its clause's speaker
@@ -188,8 +202,17 @@ def _voice_at(vs: list[Voice], pos: int) -> Voice | None:
     return sec[0] if sec else None
 
 
+def _is_setting(st: _State, ref: EntityRef) -> bool:
+    """A war or conflict named as the frame of an event ("during the Kosovo War"), not its subject."""
+    etype = dict(ref.extra).get("eventType")
+    c = st.lex.get(etype) if etype else None
+    return c is not None and c.prop("pattern") == "setting"
+
+
 def _sentence_event(st: _State, events: list[EventMention], pos: int) -> EntityRef | None:
-    named = [e for e in events if e.ref.kind == "event"]
+    named = [e for e in events if e.ref.kind == "event" and not _is_setting(st, e.ref)]
+    if not named and st.ctx.main_event is None:
+        named = [e for e in events if e.ref.kind == "event"]
     if named:
         return min(named, key=lambda e: abs(e.start - pos)).ref
     main = st.ctx.main_event
@@ -198,6 +221,19 @@ def _sentence_event(st: _State, events: list[EventMention], pos: int) -> EntityR
             return main or st.prev_events[-1]
         return st.prev_events[-1]
     return main
+
+
+def _remember_subject(st: _State, sent: Sentence) -> None:
+    ph = phrase_after(st.text, sent.start, sent.end, st.mt, max_tokens=8)
+    if ph is None or ph.start != sent.start + len(st.text[sent.start:ph.start]) - len(st.text[sent.start:ph.start].lstrip()):
+        return
+    ref = actor_from_phrase(ph.text, st.mt, st.ctx)
+    if ref is None:
+        return
+    if ref.kind in ("organisation", "state"):
+        st.last_claimant, st.last_claimant_text = ref, ph.text
+    elif ref.kind == "person" and " " in ref.label:  # a lone capitalised word may be "Why"
+        st.last_person = ref
 
 
 def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Claim]:
@@ -233,12 +269,17 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
     out.extend(_perpetrator_claims(st, sent, make, events))
     out.extend(_classification_claims(st, sent, make, events, section_voice))
     # discourse memory for the next sentence
+    spoke = False
     for v in vs:
         if v.claimant is not None and v.cue not in ("section", "unresolved"):
             st.last_claimant, st.last_claimant_text = v.claimant, v.text
+            spoke = True
             if v.claimant.kind == "person":
                 st.last_person = v.claimant
-    named = tuple(e.ref for e in events if e.ref.kind == "event" and not e.anaphoric)
+    if not spoke:  # "HRW sent researchers. It concluded …": "it" is the last sentence's subject
+        _remember_subject(st, sent)
+    named = tuple(e.ref for e in events if e.ref.kind == "event" and not e.anaphoric
+                  and not _is_setting(st, e.ref))
     if named:
         st.prev_events = named
     for d in st.dates:
@@ -357,6 +398,27 @@ def _passive(st: _State, pos: int, lo: int) -> bool:
     return any(st.mt.is_word(w, "verb") for w in words)
 
 
+def _no_object(st: _State, pos: int, hi: int) -> bool:
+    """"KLA fighters killed in combat": a verb followed by a preposition or the clause's end
+    is a participle with its victim before it, not an agent's act."""
+    nxt = re.match(r"\s*([\w'’]+|[^\w\s])", st.text[pos:hi])
+    return nxt is None or not nxt.group(1)[0].isalnum() or st.mt.is_word(nxt.group(1), "boundary")
+
+
+def _after_act(st: _State, pos: int, lo: int, events: list[EventMention]) -> bool:
+    """"the attack was led by", "which was ordered by": the cue follows an act, a passive
+    auxiliary or a relative, not any noun ("a team led by")."""
+    if any(e.end <= pos and not st.text[e.end:pos].strip(" ,") for e in events):
+        return True
+    words = re.findall(r"[\w'’]+", st.text[max(lo, pos - 30):pos])[-1:]
+    if words and (st.mt.is_word(words[0], "verb") or st.mt.is_word(words[0], "relative")):
+        return True
+    if words and any((r.concept.prop("actorKind") or "") in ("armed-group", "group", "population-group")
+                     for r in st.mt.role.find(words[0])):
+        return True  # "groups led by activists of the PFA", "units commanded by X"
+    return bool(words) and bool(st.mt.event_type.find(words[0]) or st.mt.act_type.find(words[0]))
+
+
 def _armed_before(st: _State, pos: int, lo: int) -> EntityRef | None:
     """The nearest armed group named before `pos` in its clause, not after a preposition."""
     t, mt = st.text, st.mt
@@ -404,12 +466,16 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
     for h in mt.perp_cue.find(t, sent.start, sent.end):
         pat = h.concept.prop("pattern")
         negated = bool(re.search(r"(?i)\b(not|ikke|не)\s+$", t[max(sent.start, h.start - 6):h.start]))
-        if pat == "agent-after":
+        if pat == "agent-after-act" and not _after_act(st, h.start, sent.start, events):
+            continue
+        if pat in ("agent-after", "agent-after-act", "agent-object"):
             ph = phrase_after(t, h.end, sent.end, mt, max_tokens=12)
             if ph is None:
                 continue
             who, who_text = _relative_subject(st, h.start, sent.start)
             extra = {"claimant": who, "claimant_text": who_text} if who is not None else {}
+            if pat == "agent-object" and st.mt.denial.find(t, max(sent.start, h.start - 20), h.start):
+                negated = True  # "denied ever accusing X"
             for name in _split_actors(ph.text, mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
                 if ref is None or ref.kind == "group":
@@ -417,7 +483,7 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
                 out.append(make("perpetrator", h.start, actor=ref,
                                 stance="denies" if negated else "asserts", **extra))
         elif pat == "agent-before":
-            if _passive(st, h.start, sent.start):
+            if _passive(st, h.start, sent.start) or _no_object(st, h.end, sent.end):
                 continue
             ph = phrase_before(t, h.start, sent.start, mt)
             if ph is not None and mt.is_word(ph.text, "relative"):
@@ -492,12 +558,17 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
                     out.append(make("classification", h.start, label=h.concept.notation, stance="denies"))
             continue
         if pat == "copula" and not is_denial:
+            if any(d.end <= cue.start and d.concept.prop("pattern") not in ("negation", "contrast")
+                   for d in mt.denial.find(t, lo, cue.start)):
+                continue  # "denies that the massacre was a genocide": the denial rule reads it
             # "X turned into a ... massacre" said by someone other than the document
             negators = [n.start for n in mt.denial.find(t, cue.end, hi) if n.concept.prop("pattern") == "negation"]
             for h in labels:
                 if any(cue.end <= n < h.start for n in negators):
                     continue  # "one thing is clear: No genocide": the negation rule reads it
-                if 0 < h.start - cue.end <= 40 and not inside_event(h) and not _LABEL_WINDOW_END.search(t, cue.end, h.start):
+                predicate = h.start - cue.end <= 3 and not any(s <= h.start < e for s, e in named_spans)
+                if 0 < h.start - cue.end <= 40 and (predicate or not inside_event(h)) \
+                        and not _LABEL_WINDOW_END.search(t, cue.end, h.start):
                     c = make("classification", h.start, label=h.concept.notation)
                     if c is not None and c.claimant is not None:
                         out.append(c)

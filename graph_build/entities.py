@@ -27,6 +27,7 @@ class DocContext:
     common_words: set[str]
     persons: dict[str, EntityRef] = field(default_factory=dict)
     main_event: EntityRef | None = None
+    by_role: dict[str, EntityRef] = field(default_factory=dict)  # "the tribunal" -> the last one named
 
 
 def common_words(text: str) -> set[str]:
@@ -92,7 +93,29 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
     return text
 
 
+_DATE_PREFIX = re.compile(r"^(?:[^\W\d]{0,12}\s*\d[\d.,]*\s+){1,3}(?=\D)")
+
+
 def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
+    """The actor a noun phrase names, or None; a bare role ("the tribunal", "retten")
+    stands for the last actor of that role the document named."""
+    text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
+    text = _DATE_PREFIX.sub("", text)  # "17 January 2010 the Iraqi High Tribunal"
+    words = [w for w in re.findall(r"[\w'’-]+", text) if not mt.is_word(w, "determiner")]
+    roles = mt.role.find(text)
+    if roles and words and not any(capitalised(w) for w in words[:-1]) \
+            and roles[-1].end >= len(text.rstrip()) - 1 and len(words) == 1:
+        hit = ctx.by_role.get(roles[-1].concept.id)
+        if hit is not None:
+            return hit
+    ref = _actor_from_phrase(text, mt, ctx)
+    if ref is not None and roles and ref.kind in ("organisation", "state", "armed-group") \
+            and any(capitalised(w) for w in words):
+        ctx.by_role[roles[-1].concept.id] = ref
+    return ref
+
+
+def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
     """The actor a noun phrase names, or None if it names none.
 
     Tried in order: a known entity (the whole phrase), a titled person ("Soviet President
@@ -159,7 +182,21 @@ def _person(text: str, toks: list[tuple[int, int, str]], mt: Matchers, ctx: DocC
     for h in mt.title.find(text) + mt.adjective.find(text):
         cut = max(cut, h.end)
     rest = [t for t in toks if t[0] >= cut]
-    names = [t for t in rest if capitalised(t[2]) or t[2].lower() in ("de", "van", "von", "al", "bin")]
+    particle = ("de", "van", "von", "al", "bin")
+    names = [t for t in rest if capitalised(t[2]) or t[2].lower() in particle]
+    if rest and len(names) != len(rest):
+        # "the diplomat William Walker", "historikeren Ikuhiko Hata": a descriptor noun, then a
+        # full name (two or more capitalised words) ends the phrase
+        tail: list[tuple[int, int, str]] = []
+        for t in reversed(rest):
+            if not (capitalised(t[2]) or t[2].lower() in particle):
+                break
+            tail.insert(0, t)
+        lead = rest[len(rest) - len(tail) - 1][2] if len(tail) < len(rest) else ""
+        months = {fold(m) for m, _ in mt.lex.labels("MonthName")}
+        if len(tail) >= 2 and not any(mt.is_word(lead, k) for k in ("boundary", "inner", "conjunction")) \
+                and not any(fold(t[2]) in months or len(t[2]) < 2 for t in tail):
+            rest = names = tail
     if not rest or len(names) != len(rest) or len(rest) > 4:
         return None
     if mt.role.find(text[cut:]) or mt.known.find(text[cut:]):
