@@ -6,8 +6,12 @@ for the items whose `rdfs:label` or `skos:altLabel` equals the entity's preferre
 (same language tag). Exactly one candidate: propose `owl:sameAs`. None or several: skip.
 
 Links are written only with `write=True`, which opens the store read-write and adds
-them to `id:graph-entities`. The label travels as a bound RDF term (a VALUES block),
-never as query text.
+them, in one transaction, to their own named graph `id:graph-links`. The build
+recomputes `id:graph-entities` from the documents but not this graph: it carries the
+links forward for every entity that is still in the store and drops the others (see
+`graph_build.resolve.carried_links`), so links survive `ckg build` and `ckg remove`
+leaves none dangling. The label travels as a bound RDF term (a VALUES block), never as
+query text.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph_build.namespaces import GRAPH_ENTITIES
+from graph_build.resolve import GRAPH_LINKS
 from graph_build.store import open_store
 
 from .queries import LocalRunner, RemoteRunner
@@ -103,6 +107,9 @@ def link(
 ) -> LinkReport:
     """Look up unlinked entities at `endpoint`; with `write`, store unambiguous links.
 
+    Takes the store directory, the endpoint's SPARQL query URL, and `limit` (at most this
+    many entities are looked up). Returns a LinkReport. Written links go to GRAPH_LINKS,
+    all or none (pyoxigraph `Store.extend` is one transaction).
     Raises StoreError for a bad store, EndpointError when the endpoint fails.
     """
     report = LinkReport()
@@ -120,7 +127,7 @@ def link(
     if write and report.linked:
         st = open_store(store, read_only=False)
         st.extend(ox.Quad(ox.NamedNode(e), OWL_SAME_AS, ox.NamedNode(item),
-                          ox.NamedNode(str(GRAPH_ENTITIES)))
+                          ox.NamedNode(str(GRAPH_LINKS)))
                   for e, _, item in report.linked)
         st.flush()
     report.written = write

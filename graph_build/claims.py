@@ -12,11 +12,44 @@ import re
 from dataclasses import dataclass, replace
 
 from .dates import DAY_NO_YEAR, find_dates
-from .entities import (DocContext, EventMention, actor_from_phrase, common_words, find_events,
-                       known_ref)
-from .lexicon import Lexicon
-from .mentions import Figure, Hit, Matchers, find_figures, matchers, phrase_after, phrase_before, slug
-from .model import BODY, INFOBOX, QUOTE, STATEMENT, TITLE, Claim, EntityRef, Segmented, Sentence, Span
+from .entities import (
+    DocContext,
+    EventMention,
+    actor_from_phrase,
+    common_words,
+    event_ref,
+    find_events,
+    citation_form,
+    known_ref,
+    proper_names,
+)
+from .lexicon import Concept, Lexicon
+from .mentions import (
+    Figure,
+    Hit,
+    Matchers,
+    find_figures,
+    matchers,
+    phrase_after,
+    phrase_before,
+    slug,
+)
+from .model import (
+    BODY,
+    INFOBOX,
+    QUOTE,
+    STATEMENT,
+    TITLE,
+    Claim,
+    EntityRef,
+    Segmented,
+    Sentence,
+    Span,
+)
+
+# The author speaking in the first person, or an impersonal passive ("it is estimated"):
+# the document's own voice, stated explicitly (a claimant of None, but not an unknown one)
+AUTHOR = EntityRef("author", "", "author", "", None)
 
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|but|mens|men|а|но)\s|\s[–—]\s")
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“]{2,200})[\"”»“]")
@@ -69,6 +102,7 @@ def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
 
 
 def _find_main_event(st: _State) -> None:
+    """The document's main event: the first event it names, else one named from its text."""
     for sent in st.seg.sentences:
         kind = st.seg.sections[sent.section].kind
         if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
@@ -78,6 +112,77 @@ def _find_main_event(st: _State) -> None:
         if evs:
             st.ctx.main_event = evs[0].ref
             return
+    st.ctx.main_event = _derived_event(st)
+
+
+def _derived_event(st: _State) -> EntityRef | None:
+    """Name an event no pattern found from its most frequent event head and place name:
+    "… in Mariupol … the strike … the strike" -> "Mariupol strike". A name counts most after a
+    locative preposition ("in X", "i X", "в X") and in the title; a known place beats an
+    unknown name. A document with no name at all gets no main event."""
+    t, mt = st.text, st.mt
+    heads: dict[str, int] = {}
+    written: dict[str, dict[str, int]] = {}
+    names: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    known_places: dict[str, Concept] = {}
+    locative = mt.words.get("locative", set())
+    person_stems: set[str] = set()
+    for sent in st.seg.sentences:
+        kind = st.seg.sections[sent.section].kind
+        if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
+            continue
+        weight = 4 if kind == TITLE else 1
+        for h in mt.event_type.find(t, sent.start, sent.end):
+            if h.concept.prop("pattern") != "setting":
+                heads[h.concept.id] = heads.get(h.concept.id, 0) + weight
+                forms = written.setdefault(h.concept.id, {})
+                forms[h.label] = forms.get(h.label, 0) + 1
+                first_seen.setdefault(h.concept.id, h.start)
+        for h in mt.known.find(t, sent.start, sent.end):
+            if (h.concept.prop("actorKind") or "") == "place":
+                names[h.concept.id] = names.get(h.concept.id, 0) + weight * 3
+                known_places[h.concept.id] = h.concept
+                first_seen.setdefault(h.concept.id, h.start)
+        for name, pos in proper_names(t, sent.start, sent.end, mt, st.ctx):
+            prev = re.findall(r"[\w'’]+", t[max(sent.start, pos - 12):pos])[-1:]
+            if prev and (mt.title.find(prev[0]) or mt.role.find(prev[0]) or mt.is_word(prev[0], "agent")):
+                person_stems.update(w[:5] for w in name.split())
+                continue  # "President Karimov", "генерал Младич", "Posted by X": a person
+            if len(name.split()) == 2 and mt.reporting.find(t, pos + len(name), min(sent.end, pos + len(name) + 20)):
+                person_stems.update(w[:5] for w in name.split())
+                continue  # "Ratko Mladić said": a person
+            initial = not t[sent.start:pos].strip()
+            score = 3 if prev and prev[0].lower() in locative else (0 if initial and kind != TITLE else 1)
+            if score:
+                names[name] = names.get(name, 0) + score * weight
+                first_seen.setdefault(name, pos)
+    title = next((x for x in st.seg.sentences if st.seg.sections[x.section].kind == TITLE), None)
+    if title is not None and not mt.event_type.find(t, title.start, title.end):
+        # a title that is only a name ("Babij Jar", "Хатынь") names the event
+        found = proper_names(t, title.start, title.end, mt, st.ctx)
+        if len(found) == 1 and found[0][0] == t[title.start:title.end].strip() and len(found[0][0].split()) <= 4:
+            names[found[0][0]] = names.get(found[0][0], 0) + 100
+            first_seen.setdefault(found[0][0], found[0][1])
+    for n in list(names):  # "Ratko Mladić … Mladić said": a two-word name whose last word recurs alone
+        parts = n.split()
+        if len(parts) == 2 and n not in known_places and \
+                len(re.findall(r"(?<!" + re.escape(parts[0]) + r" )\b" + re.escape(parts[1][:5]), t)) > 0:
+            person_stems.update(w[:5] for w in parts)
+    names = {n: v for n, v in names.items() if not any(w[:5] in person_stems for w in n.split())}
+    if not names:
+        return None
+    name = max(names, key=lambda n: (names[n], -first_seen[n]))
+    name = citation_form(name, t, mt)
+    head = max(heads, key=lambda h: (heads[h], -first_seen[h])) if heads else None
+    etype = st.lex.concept(head) if head else st.lex.by_notation("EventType", "events")
+    if etype is None:
+        return None
+    place = known_places.get(name)
+    where = place.label_for(mt.lang) if place is not None else name
+    forms = written.get(etype.id) or {etype.notation or "events": 1}
+    head_word = max(forms, key=lambda f: (forms[f], f)).lower()
+    return event_ref(etype, place, None if place is not None else name, None, f"{where} {head_word}", mt, st.ctx)
 
 
 def _section_voices(st: _State) -> dict[int, Voice]:
@@ -107,7 +212,20 @@ def _skip_relative(st: _State, pos: int, lower: int) -> int:
 
 
 def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
-    pos = _skip_relative(st, pos, lower)
+    ref, written = _subject_at(st, _skip_relative(st, pos, lower), lower)
+    appositive = re.search(r",\s*([\w'’]+)[^,]{2,60},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
+    indefinite = appositive is not None and appositive.group(1).lower() in st.mt.words.get("indefinite", set())
+    if ref is None or ref.kind == "group" or indefinite:
+        # "The Syrian Human Rights Committee, a London-based organisation, has given …"
+        m = re.search(r",[^,]{2,60},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
+        if m:
+            ref2, written2 = _subject_at(st, lower + m.start(), lower)
+            if ref2 is not None and ref2.kind in ("organisation", "state", "person"):
+                return ref2, written2
+    return ref, written
+
+
+def _subject_at(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
     ph = phrase_before(st.text, pos, lower, st.mt)
     if ph is None:
         return None, None
@@ -117,6 +235,8 @@ def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
             return None, None
     if st.mt.is_word(ph.text, "pronoun-person"):
         return st.last_person, st.last_person.label if st.last_person else None
+    if st.mt.is_word(ph.text, "pronoun-author"):
+        return AUTHOR, None
     if st.mt.is_word(ph.text, "pronoun-other"):
         return st.last_claimant, st.last_claimant_text
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
@@ -130,6 +250,10 @@ def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
     out: list[Voice] = []
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
+        aux = re.findall(r"[\w'’]+", before[-16:])[-1:]
+        if aux and st.mt.is_word(aux[0], "verb") and not re.search(r"(?i)\bby\b|\bav\b", st.text[h.end:h.end + 4]):
+            out.append(Voice(h.start, AUTHOR, None, "reporting"))  # "it is estimated", "are believed"
+            continue
         qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
         ref, written = _resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
         if ref is not None:
@@ -206,7 +330,9 @@ def _is_setting(st: _State, ref: EntityRef) -> bool:
     """A war or conflict named as the frame of an event ("during the Kosovo War"), not its subject."""
     etype = dict(ref.extra).get("eventType")
     c = st.lex.get(etype) if etype else None
-    return c is not None and c.prop("pattern") == "setting"
+    known = st.lex.get(ref.key)  # a known wider event ("the Holocaust")
+    return (c is not None and c.prop("pattern") == "setting") or \
+        (known is not None and known.prop("pattern") == "setting")
 
 
 def _sentence_event(st: _State, events: list[EventMention], pos: int) -> EntityRef | None:
@@ -254,6 +380,8 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
             return None  # someone's claim, but we cannot tell whose: not the document's voice
         claimant = kw.pop("claimant", v.claimant if v else None)
         ctext = kw.pop("claimant_text", v.text if v else None)
+        if claimant is AUTHOR:
+            claimant, ctext = None, None
         stance = kw.pop("stance", "asserts")
         cert = [h for h in st.mt.certainty.find(t, sent.start, sent.end)]
         return Claim(st.seg.document.doc_id, type_, ev, Span(sent.start, sent.end),
@@ -262,8 +390,9 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
 
     resolutions = _resolution_claims(st, sent, make)
     out.extend(resolutions)
-    if resolutions:  # content of a resolution speaks with the adopting body's voice
-        body = resolutions[0].body
+    acts = [c for c in resolutions if c is not None and c.type == "resolution"]
+    if acts:  # content of a resolution speaks with the adopting body's voice
+        body = acts[0].body
         vs = [v for v in vs if v.cue != "section"] + [Voice(sent.start, body, body.label if body else None, "section")]
     out.extend(_casualty_claims(st, sent, make))
     out.extend(_perpetrator_claims(st, sent, make, events))
@@ -271,7 +400,7 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
     # discourse memory for the next sentence
     spoke = False
     for v in vs:
-        if v.claimant is not None and v.cue not in ("section", "unresolved"):
+        if v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved"):
             st.last_claimant, st.last_claimant_text = v.claimant, v.text
             spoke = True
             if v.claimant.kind == "person":
@@ -398,6 +527,36 @@ def _passive(st: _State, pos: int, lo: int) -> bool:
     return any(st.mt.is_word(w, "verb") for w in words)
 
 
+def _agents_by(st: _State, pos: int, hi: int) -> list[tuple[EntityRef, bool]]:
+    """The agents of a passive verb, each with whether it is negated: "by X", "by X and by Y",
+    "not by X but by Y", within its clause."""
+    mt = st.mt
+    by = "|".join(map(re.escape, sorted(mt.words.get("agent", set()), key=len, reverse=True)))
+    neg = "|".join(map(re.escape, sorted(mt.words.get("negator", set()), key=len, reverse=True)))
+    links = "|".join(map(re.escape, sorted(mt.words.get("conjunction", set()) | mt.words.get("boundary", set()),
+                                           key=len, reverse=True)))
+    if not by:
+        return []
+    m = re.compile(rf"(?i)(?:^|\s)((?:{neg})\s+)?(?:{by})\s+").search(st.text, pos, min(hi, pos + 50))
+    if m is None or _CLAUSE_END.search(st.text, pos, m.start()) or "," in st.text[pos:m.start()]:
+        return []
+    out: list[tuple[EntityRef, bool]] = []
+    cur, negated = m.end(), bool(m.group(1))
+    while True:
+        ph = phrase_after(st.text, cur, hi, mt, max_tokens=8)
+        if ph is None:
+            break
+        for name in _split_actors(ph.text, mt):
+            ref = actor_from_phrase(name, mt, st.ctx)
+            if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
+                out.append((ref, negated))
+        more = re.match(rf"(?i)\s*,?\s*(?:{links})\s+((?:{neg})\s+)?(?:{by})\s+", st.text[ph.end:hi])
+        if not more:
+            break
+        cur, negated = ph.end + more.end(), bool(more.group(1))
+    return out
+
+
 def _no_object(st: _State, pos: int, hi: int) -> bool:
     """"KLA fighters killed in combat": a verb followed by a preposition or the clause's end
     is a participle with its victim before it, not an agent's act."""
@@ -468,6 +627,12 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
         negated = bool(re.search(r"(?i)\b(not|ikke|не)\s+$", t[max(sent.start, h.start - 6):h.start]))
         if pat == "agent-after-act" and not _after_act(st, h.start, sent.start, events):
             continue
+        if pat == "self-denial":  # "Rifaat al-Assad has denied any responsibility"
+            who, who_text = _resolve_subject(st, h.start, sent.start)
+            if who is not None and who is not AUTHOR and who.kind != "group":
+                out.append(make("perpetrator", h.start, actor=who, claimant=who, claimant_text=who_text,
+                                stance="denies"))
+            continue
         if pat in ("agent-after", "agent-after-act", "agent-object"):
             ph = phrase_after(t, h.end, sent.end, mt, max_tokens=12)
             if ph is None:
@@ -475,7 +640,7 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
             who, who_text = _relative_subject(st, h.start, sent.start)
             extra = {"claimant": who, "claimant_text": who_text} if who is not None else {}
             if pat == "agent-object" and st.mt.denial.find(t, max(sent.start, h.start - 20), h.start):
-                negated = True  # "denied ever accusing X"
+                continue  # "denied ever accusing X" denies an accusation, not X's part in the event
             for name in _split_actors(ph.text, mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
                 if ref is None or ref.kind == "group":
@@ -483,7 +648,15 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
                 out.append(make("perpetrator", h.start, actor=ref,
                                 stance="denies" if negated else "asserts", **extra))
         elif pat == "agent-before":
-            if _passive(st, h.start, sent.start) or _no_object(st, h.end, sent.end):
+            if _passive(st, h.start, sent.start):
+                # "Hama was besieged for some 27 days by the army and by the Defence Companies";
+                # "committed not by X but by Y" denies X and asserts Y
+                if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[sent.start:h.start])):
+                    continue  # "there was no statement that … were killed by X"
+                for ref, neg in _agents_by(st, h.end, sent.end):
+                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
+                continue
+            if _no_object(st, h.end, sent.end):
                 continue
             ph = phrase_before(t, h.start, sent.start, mt)
             if ph is not None and mt.is_word(ph.text, "relative"):
@@ -537,13 +710,19 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
     named_spans = [(e.start, e.end) for e in events if not e.anaphoric]
     anaphora = [(e.start, e.end) for e in events if e.anaphoric]
 
-    def inside_event(h: Hit, cue_end: int | None = None) -> bool:
+    def _after_preposition(s: int) -> bool:  # "denied any responsibility for the massacre"
+        words = re.findall(r"[\w'’]+", t[max(lo, s - 20):s])[-2:]
+        return any(mt.is_word(w, "boundary") or mt.is_word(w, "inner") for w in words)
+
+    def inside_event(h: Hit, cue_end: int | None = None, denial: bool = False) -> bool:
         """A label inside an event's name, or the object right after the cue ("called the massacre")."""
         if any(s <= h.start < e for s, e in named_spans):
             return True
         if cue_end is None:
             return any(s <= h.start < e for s, e in anaphora)
-        return any(s <= h.start < e and len(t[cue_end:s].split()) <= 2 for s, e in anaphora)
+        return any(s <= h.start < e and (len(t[cue_end:s].split()) <= 2 or (denial and _after_preposition(s)))
+                   for s, e in anaphora)
+
 
     for cue in mt.label_cue.find(t, lo, hi) + mt.denial.find(t, lo, hi):
         pat = cue.concept.prop("pattern")
@@ -577,7 +756,7 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
         stop = _LABEL_WINDOW_END.search(t, cue.end, end)
         if stop and not is_denial:
             end = stop.start()
-        found = [h for h in labels if cue.end <= h.start < end and not inside_event(h, cue.end)]
+        found = [h for h in labels if cue.end <= h.start < end and not inside_event(h, cue.end, is_denial)]
         if pat == "connector":
             conn = [h for h in mt.label_cue.find(t, cue.end, end) if h.concept.prop("pattern") == "as"]
             if not conn:
@@ -593,6 +772,7 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
             if ph is not None:
                 who, written = actor_from_phrase(ph.text, mt, st.ctx), ph.text
         kw = {"claimant": who, "claimant_text": written} if who is not None else {}
+        authored = who is AUTHOR
         fab = [h for h in found if h.concept.notation == "fabrication"]
         termed = [h for h in found if h.concept.notation != "fabrication" and
                   re.search(r"(?i)(term|word|betegnelsen|begrepet|термин)\W*$", t[max(lo, h.start - 14):h.start])]
@@ -608,7 +788,7 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
                 continue
             seen.add(notation)
             c = make("classification", h.start, label=notation, stance=stance, **kw)
-            if c is not None and c.claimant is not None:
+            if c is not None and (c.claimant is not None or authored):
                 out.append(c)
     # a statement's own name for the event it speaks of ("the Armenian pogroms in Baku")
     if section_voice is not None and section_voice.claimant is not None and \
@@ -632,15 +812,21 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
     acts = mt.act_type.find(t, lo, hi)
     for cue in mt.act_cue.find(t, lo, hi):
         judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation in ("judgment",)]
+        implied = cue.concept.prop("impliesActType")
         act = next((a for a in acts if a.start >= cue.start - 40), None)
         act_type = act.concept.notation if act else (judged[0].concept.notation if judged else None)
+        if act_type is None and implied:
+            act_type = mt.lex.concept(implied).notation
         if cue.label.lower() in ("found", "fant") and re.search(r"(?i)guilty|skyldig", t[cue.end:hi]):
             act_type = "prosecutor's finding" if re.search(r"(?i)prosecutor|påtale|прокур", t[lo:hi]) else "judgment"
-        if act_type is None:
-            continue
         body = _body(st, cue, lo, hi)
         if body is None:
             continue
+        act_type = act_type or _role_act(st, body)  # "the tribunal recognised …": a judgment
+        if act_type is None:
+            continue
+        if cue.concept.prop("pattern") == "conviction":
+            out.extend(_convicted(st, sent, cue, body, make))
         date = _act_date(st, sent, cue)
         title = None
         q = _QUOTED.search(t, act.end if act else cue.end, min(hi, (act.end if act else cue.end) + 40))
@@ -655,6 +841,35 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
         if c is not None:
             out.append(c)
             break
+    return out
+
+
+def _role_act(st: _State, body: EntityRef) -> str | None:
+    """The act a body of its role adopts when the text names none (a court: a judgment)."""
+    roles = [v for k, v in body.extra if k == "role"]
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", body.label)}
+    concepts = [st.lex.get(r) for r in roles] + [h.concept for h in st.mt.role.find(body.label)] + [
+        c for c in st.lex.of_kind("ActorRole") if c.prop("impliesActType")
+        and any(lab.lower() in words for _, lab in c.labels)]  # "Tribunal" as a name's head
+    for c in concepts:
+        implied = c.prop("impliesActType") if c is not None else None
+        if implied:
+            return st.lex.concept(implied).notation
+    return None
+
+
+def _convicted(st: _State, sent: Sentence, cue: Hit, body: EntityRef, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """"sentenced Ali Hassan al-Majid to death": the convicted are perpetrators, by the court."""
+    ph = phrase_after(st.text, cue.end, sent.end, st.mt, max_tokens=8)
+    if ph is None:
+        return []
+    out = []
+    for name in _split_actors(ph.text, st.mt):
+        ref = actor_from_phrase(name, st.mt, st.ctx)
+        if ref is not None and ref.kind in ("person", "organisation", "armed-group"):
+            c = make("perpetrator", cue.start, actor=ref, claimant=body, claimant_text=body.label)
+            if c is not None:
+                out.append(c)
     return out
 
 
@@ -674,7 +889,7 @@ def _body(st: _State, cue: Hit, lo: int, hi: int) -> EntityRef | None:
         ref = actor_from_phrase(text, mt, st.ctx)
         if ref is not None and ref.kind in ok:
             return ref
-    m2 = re.search(r"(?:by|in|av|i)\s+((?:an?\s+|the\s+)?[\w'’ -]{2,60}?(?:court|tribunal|domstol|суд)\b)", t[cue.end:hi], re.I)
+    m2 = re.search(r"(?:by|in|av|i)\s+((?:an?\s+|the\s+)?[\w'’ -]{2,60}?(?:court|tribunal|domstol|суд)\b)", t[cue.end:hi], re.IGNORECASE)
     if m2:
         ref = actor_from_phrase(m2.group(1), mt, st.ctx)
         if ref is not None:
@@ -711,7 +926,7 @@ def _from_references(st: _State, sent: Sentence) -> tuple[str | None, str | None
         r = refs.get(n)
         if r is None:
             continue
-        m = re.search(r"([A-ZÀ-Þ][\w'’-]+)\s+v\.\s+([A-ZÀ-Þ][\w'’-]+)", r.raw, re.I)
+        m = re.search(r"([A-ZÀ-Þ][\w'’-]+)\s+v\.\s+([A-ZÀ-Þ][\w'’-]+)", r.raw, re.IGNORECASE)
         if m or r.date or (r.title and re.search(r"(?i)case|judgment|resolution|decree", r.title)):
             actlike = bool(r.title and re.search(r"(?i)case|judgment|resolution|decree|declaration", r.title))
             title = f"{m.group(1).title()} v. {m.group(2).title()}" if m else (r.title if actlike else None)

@@ -73,6 +73,14 @@ def _state_in(text: str, mt: Matchers) -> Concept | None:
     return None
 
 
+_PARTICLES = ("de", "van", "von", "al", "bin", "ibn")
+
+
+def namey(w: str) -> bool:
+    """A word that can be part of a name: "Walker", "de", "al-Majid"."""
+    return capitalised(w) or w.lower() in _PARTICLES or bool(re.match(r"(?:al|el|ad|as|ash)-[A-Z]", w))
+
+
 def trim_actor_phrase(text: str, mt: Matchers) -> str:
     """Cut what follows an actor phrase's head: "Armenian forces almost daily" -> "Armenian forces",
     "Armenian forces of Azerbaijani refugees" -> "Armenian forces"."""
@@ -84,7 +92,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
         if not keeps:
             text = text[: m.start()]
     toks = _tokens(text, 0, len(text))
-    heads = [t for t in toks if capitalised(t[2]) or t[2][0].isdigit()]
+    heads = [t for t in toks if namey(t[2]) or t[2][0].isdigit()]
     for h in mt.role.find(text) + mt.known.find(text):
         heads.append((h.start, h.end, h.label))
     if heads:
@@ -101,6 +109,15 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
     stands for the last actor of that role the document named."""
     text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
     text = _DATE_PREFIX.sub("", text)  # "17 January 2010 the Iraqi High Tribunal"
+    first = re.match(r"([\w'’]+)\s+", text)
+    if first and mt.is_word(first.group(1), "determiner"):
+        text = text[first.end():]
+    elif first and mt.is_word(first.group(1), "quantifier"):
+        # "several units of the Soviet army" names the army; "several Soviet officials" no one
+        part = re.search(r"\s(?:" + "|".join(map(re.escape, sorted(mt.words.get("inner", {"of"})))) + r")\s+(.+)$", text)
+        if part is None:
+            return None
+        text = part.group(1)
     words = [w for w in re.findall(r"[\w'’-]+", text) if not mt.is_word(w, "determiner")]
     roles = mt.role.find(text)
     if roles and words and not any(capitalised(w) for w in words[:-1]) \
@@ -182,23 +199,23 @@ def _person(text: str, toks: list[tuple[int, int, str]], mt: Matchers, ctx: DocC
     for h in mt.title.find(text) + mt.adjective.find(text):
         cut = max(cut, h.end)
     rest = [t for t in toks if t[0] >= cut]
-    particle = ("de", "van", "von", "al", "bin")
-    names = [t for t in rest if capitalised(t[2]) or t[2].lower() in particle]
+    names = [t for t in rest if namey(t[2])]
     if rest and len(names) != len(rest):
         # "the diplomat William Walker", "historikeren Ikuhiko Hata": a descriptor noun, then a
         # full name (two or more capitalised words) ends the phrase
         tail: list[tuple[int, int, str]] = []
         for t in reversed(rest):
-            if not (capitalised(t[2]) or t[2].lower() in particle):
+            if not namey(t[2]):
                 break
             tail.insert(0, t)
         lead = rest[len(rest) - len(tail) - 1][2] if len(tail) < len(rest) else ""
-        months = {fold(m) for m, _ in mt.lex.labels("MonthName")}
-        if len(tail) >= 2 and not any(mt.is_word(lead, k) for k in ("boundary", "inner", "conjunction")) \
-                and not any(fold(t[2]) in months or len(t[2]) < 2 for t in tail):
+        if len(tail) >= 2 and not any(mt.is_word(lead, k) for k in ("boundary", "inner", "conjunction")):
             rest = names = tail
     if not rest or len(names) != len(rest) or len(rest) > 4:
         return None
+    months = {fold(m) for m, _ in mt.lex.labels("MonthName")}
+    if any(fold(t[2]) in months or len(t[2]) < 2 for t in rest):
+        return None  # "on 24 February I called": a date and a pronoun, not a name
     if mt.role.find(text[cut:]) or mt.known.find(text[cut:]):
         return None
     if not capitalised(rest[0][2]):
@@ -248,7 +265,7 @@ def _place_after(text: str, pos: int, hi: int, mt: Matchers) -> tuple[Concept | 
                 cur = h.end
                 break
         else:
-            if re.match(r"\d|(?:" + "|".join(_month_words(mt)) + r")\b", text[s:hi], re.I):
+            if re.match(r"\d|(?:" + "|".join(_month_words(mt)) + r")\b", text[s:hi], re.IGNORECASE):
                 return None, None, pos, ""  # "the events of January 20, 1990": a date, not a place
             nm = re.match(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)*)", text[s:hi])
             if nm and not mt.adjective.find(nm.group(1)) and fold(nm.group(1)) not in mt.words.get("determiner", set()):
@@ -278,7 +295,7 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             continue
         etype = h.concept
         left = text[lo:h.start]
-        mod = re.search(r"((?:anti-|anti|про)?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:[\s-][A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$", left)
+        mod = re.search(r"((?:anti-|anti|про)?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:(?:[\s-]|\s(?:and|og|и)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$", left)
         prev_words = re.findall(r"[\w'’-]+", left)[-4:]
         det = any(w.lower() in dets for w in prev_words)
         place_c, place_name, end, prep = _place_after(text, h.end, hi, mt)
@@ -286,13 +303,14 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
         if mod:
             cand = mod.group(1)
             words = cand.split()
-            while len(words) > 1 and fold(words[0]) in dets:  # "The Tarvo massacre"
-                words = words[1:]
+            while len(words) > 1 and any(fold(words[0]) in ws for ws in mt.words.values()):
+                words = words[1:]  # "The Tarvo massacre", "«О Катынской трагедии»"
             cand = " ".join(words)
             first = cand.split()[0].split("-")[0]
             is_adj = bool(mt.adjective.find(cand)) and not cand.lower().startswith("anti")
             sentence_initial = not left[: mod.start()].strip() or left[: mod.start()].rstrip()[-1:] in "\"“«:.("
-            function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first))
+            function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first)) \
+                or fold(first) in {fold(m) for m in _month_words(mt)}
             if not is_adj and not function_word and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
         start = (h.start - len(name_mod) - 1) if name_mod else h.start
@@ -303,7 +321,7 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
         written = text[start:h.end]
         if place_name and end > h.end:
             written = f"{written} {prep} {place_name}"
-        ref = _event_ref(etype, place_c, place_name, name_mod, written, mt, ctx)
+        ref = event_ref(etype, place_c, place_name, name_mod, written, mt, ctx)
         if ref is not None:
             found.append(EventMention(start, max(end, h.end), ref, False))
         elif (det or left.rstrip().endswith("-")) and ctx.main_event is not None:
@@ -311,7 +329,7 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
     return sorted(found, key=lambda e: e.start)
 
 
-def _event_ref(etype: Concept, place: Concept | None, place_name: str | None, name_mod: str | None,
+def event_ref(etype: Concept, place: Concept | None, place_name: str | None, name_mod: str | None,
                written: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
     if place is None and place_name is None and name_mod is None:
         return None
@@ -328,6 +346,9 @@ def _event_ref(etype: Concept, place: Concept | None, place_name: str | None, na
         if len(same_place) == 1 and etype.notation in ("events", "tragedy", "killings", "attack"):
             return known_ref(same_place[0], written, mt.lang)
     where = place.label_for("en") if place is not None else (place_name or name_mod or "")
+    if main is not None and main.key.startswith("ev-") and main.key.endswith("-" + slug(where)) \
+            and (etype.prop("pattern") != "setting"):
+        return main  # "the killings in Hama" in a text about the Hama massacre
     key = f"{etype.notation}-{slug(where)}"
     label = written.strip()
     label = label[0].upper() + label[1:] if label and name_mod and not label.startswith("anti") else label
@@ -337,3 +358,53 @@ def _event_ref(etype: Concept, place: Concept | None, place_name: str | None, na
     elif place_name:
         extra.append(("placeName", place_name))
     return EntityRef("event", label, "ev-" + key, mt.lang, None, tuple(extra))
+
+
+def proper_names(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> list[tuple[str, int]]:
+    """Runs of capitalised words in text[lo:hi] that name no known actor, role, title,
+    nationality, month or function word: candidate names of places and events."""
+    months = {fold(m) for m, _ in mt.lex.labels("MonthName")}
+    adjectival = mt.words.get("adjective-ending", set())
+    skip = [(h.start, h.end) for m in (mt.known, mt.role, mt.title, mt.adjective, mt.event_type)
+            for h in m.find(text, lo, hi)]
+    out: list[tuple[str, int]] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if run:
+            out.append((text[run[0][0]:run[-1][1]], run[0][0]))
+        run.clear()
+
+    for s, e, w in _tokens(text, lo, hi):
+        sentence_initial = not text[lo:s].strip()
+        ok = (capitalised(w) and len(w) > 1 and not w.isupper() and fold(w) not in months
+              and not any(w.lower().endswith(a) for a in adjectival)
+              and not any(a <= s < b for a, b in skip)
+              and not any(fold(w) in ws for ws in mt.words.values())
+              and not (sentence_initial and fold(w) in ctx.common_words)
+              and fold(w) not in ctx.persons)
+        if ok and (not run or not text[run[-1][1]:s].strip()):
+            run.append((s, e, w))
+        else:
+            flush()
+            if ok:
+                run.append((s, e, w))
+    flush()
+    return [(n, p) for n, p in out if fold(n) not in ctx.persons]
+
+
+def citation_form(name: str, text: str, mt: Matchers) -> str:
+    """The form of a one-word name the document also writes without an oblique case ending:
+    "Буче" -> "Буча" when the text has both; unchanged otherwise."""
+    endings = sorted(mt.words.get("oblique-ending", set()), key=len, reverse=True)
+    if " " in name or not endings:
+        return name
+    stem = next((name[: -len(e)] for e in endings if name.lower().endswith(e) and len(name) - len(e) >= 3), None)
+    if stem is None:
+        return name
+    forms: dict[str, int] = {}
+    for m in re.finditer(re.escape(stem) + r"\w{0,2}\b", text):
+        w = m.group()
+        if not any(w.lower().endswith(e) for e in endings) and w != stem[:-1]:
+            forms[w] = forms.get(w, 0) + 1
+    return max(forms, key=lambda f: (forms[f], f)) if forms else name

@@ -43,3 +43,7 @@ class ValidationError(CkgError):
 
 class EndpointError(CkgError):
     """A remote SPARQL endpoint refused or could not be reached."""
+
+
+class FigureError(CkgError):
+    """A figure or graph export cannot be made (nothing to draw, or an unknown format)."""

@@ -185,6 +185,22 @@ def doc_graph(doc_id: str) -> URIRef:
 
 
 __all__ = [
-    "CKG", "LEX", "ID", "SEM", "OA", "WD", "PROV", "SKOS", "DCTERMS", "OWL", "RDF", "RDFS",
-    "SDO", "XSD", "PREFIXES", "GRAPH_ENTITIES", "GRAPH_ONTOLOGY", "doc_graph",
+    "CKG",
+    "DCTERMS",
+    "GRAPH_ENTITIES",
+    "GRAPH_ONTOLOGY",
+    "ID",
+    "LEX",
+    "OA",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SDO",
+    "SEM",
+    "SKOS",
+    "WD",
+    "XSD",
+    "doc_graph",
 ]

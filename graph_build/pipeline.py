@@ -2,7 +2,8 @@
 
 `build` reads and checks every input before touching the store, extracts only documents
 that are new or changed (by content hash), keeps every other document's graph, then
-recomputes the entities graph and swaps the new store in.
+recomputes the entities graph, carries the accepted `owl:sameAs` links forward for the
+entities still present, and swaps the new store in.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .errors import CkgError, StoreError
 from .ingest import read_documents
 from .lexicon import Lexicon, load_lexicon
 from .namespaces import GRAPH_ENTITIES, GRAPH_ONTOLOGY, doc_graph
-from .resolve import entities_graph
+from .resolve import GRAPH_LINKS, carried_links, entities_graph
 from .segment import segment
 from .settings import Settings
 from .store import atomic_rewrite, is_store, open_store
@@ -80,10 +81,17 @@ def _existing(old: ox.Store | None) -> dict[str, str]:
     return {row["g"].value: row["hash"].value for row in old.query(_HASHES)}
 
 
-def _finish(new: ox.Store, lex: Lexicon) -> None:
+# Graphs recomputed by every build and remove rather than copied from the old store.
+_DERIVED = (str(GRAPH_ENTITIES), str(GRAPH_ONTOLOGY), str(GRAPH_LINKS))
+
+
+def _finish(new: ox.Store, lex: Lexicon, old: ox.Store | None) -> None:
     _load_ontology(new)
     ent = entities_graph(new, lex)
     _load_graph(new, _rdf_bytes(ent), ox.NamedNode(str(GRAPH_ENTITIES)))
+    links = carried_links(old, ent)
+    if len(links):
+        _load_graph(new, _rdf_bytes(links), ox.NamedNode(str(GRAPH_LINKS)))
 
 
 def build(paths: list[Path], store_dir: Path, settings: Settings | None = None) -> BuildReport:
@@ -121,12 +129,12 @@ def build(paths: list[Path], store_dir: Path, settings: Settings | None = None) 
             rebuilt.add(gname)
         if old is not None:
             for g in old.named_graphs():
-                if g.value in rebuilt or g.value in (str(GRAPH_ENTITIES), str(GRAPH_ONTOLOGY)):
+                if g.value in rebuilt or g.value in _DERIVED:
                     continue
                 new.extend(old.quads_for_pattern(None, None, None, g))
         for gname in sorted(graphs):
             _load_graph(new, graphs[gname], ox.NamedNode(gname))
-        _finish(new, lex)
+        _finish(new, lex, old)
     return report
 
 
@@ -145,12 +153,12 @@ def remove(names: list[str], store_dir: Path) -> BuildReport:
         if missing:
             raise StoreError(f"no such document in the store: {', '.join(missing)}", where=str(store_dir))
         for g in old.named_graphs():
-            if g.value in wanted or g.value in (str(GRAPH_ENTITIES), str(GRAPH_ONTOLOGY)):
+            if g.value in wanted or g.value in _DERIVED:
                 continue
             new.extend(old.quads_for_pattern(None, None, None, g))
-        _finish(new, lex)
+        _finish(new, lex, old)
     report.removed = sorted(wanted.values())
     return report
 
 
-__all__ = ["build", "remove", "BuildReport", "open_store"]
+__all__ = ["BuildReport", "build", "open_store", "remove"]

@@ -15,8 +15,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS, XSD
 
 from .lexicon import Concept, Lexicon
-from .namespaces import CKG, LEX, PREFIXES, SEM, WD
+from .namespaces import CKG, ID, LEX, PREFIXES, SEM, WD
 from .triples import _KIND_CLASSES, date_literal, lex_entity_iri
+
+# Accepted owl:sameAs links (`ckg link --write`). Not recomputed from the documents, so a
+# build carries them forward; belongs beside GRAPH_ENTITIES in namespaces.py.
+GRAPH_LINKS = ID["graph-links"]
 
 _ENTITY_LABELS = """
 SELECT ?e ?label WHERE {
@@ -84,4 +88,28 @@ def entities_graph(store: ox.Store, lex: Lexicon) -> Graph:
     return g
 
 
-__all__ = ["entities_graph", "RDFS"]
+def carried_links(old: ox.Store | None, entities: Graph) -> Graph:
+    """The links graph of a new store: `old`'s accepted links that still apply.
+
+    Takes the store being replaced (None for a first build) and the new entities graph;
+    returns the `owl:sameAs` triples of `old`'s GRAPH_LINKS whose subject the new entities
+    graph still describes. A link from an entity no document mentions any more is dropped
+    (so `ckg remove` leaves no link dangling from a node nothing else describes), and so
+    is one the entities graph now states itself (from the gazetteer).
+    """
+    g = Graph()
+    g.bind("owl", OWL)
+    if old is None:
+        return g
+    present = set(entities.subjects())
+    same_as = ox.NamedNode(str(OWL.sameAs))
+    for q in old.quads_for_pattern(None, same_as, None, ox.NamedNode(str(GRAPH_LINKS))):
+        if not (isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)):
+            continue
+        triple = (URIRef(q.subject.value), OWL.sameAs, URIRef(q.object.value))
+        if triple[0] in present and triple not in entities:
+            g.add(triple)
+    return g
+
+
+__all__ = ["GRAPH_LINKS", "RDFS", "carried_links", "entities_graph"]

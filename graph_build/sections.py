@@ -533,8 +533,9 @@ def _label_lines(doc: SourceDocument, lines: list[Line], cues: SegmentationCues)
             j += 1
         i = j
 
-    # 3. title
-    first = next((k for k, ln in enumerate(lines) if not ln.blank), None)
+    # 3. title: the first line that is not boilerplate (a blog's menu line comes first)
+    first = next((k for k, ln in enumerate(lines) if not ln.blank
+                  and is_boilerplate_line(ln.stripped, cues) is None), None)
     if first is not None and labels[first].kind is None:
         s = lines[first].stripped
         if is_title_shaped(s) and is_boilerplate_line(s, cues) is None:

@@ -22,6 +22,7 @@ WD = "http://www.wikidata.org/entity/"
 DOC4_GRAPH = ID + "graph-doc-004_383d63a257376c65"
 SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 ENTITIES = ox.NamedNode(ID + "graph-entities")
+LINKS = ox.NamedNode(ID + "graph-links")
 
 cli = click.Group("ckg", commands={c.name: c for c in COMMANDS})
 
@@ -120,19 +121,23 @@ def wikidata(rw_server: str, tmp_path: Path) -> str:
     return rw_server + "/query"
 
 
-def same_as(store: Path) -> set[tuple[str, str]]:
+def same_as(store: Path, graph: ox.NamedNode) -> set[tuple[str, str]]:
     st = ox.Store.read_only(str(store))
     return {(q.subject.value, q.object.value)
-            for q in st.quads_for_pattern(None, SAME_AS, None, ENTITIES)}
+            for q in st.quads_for_pattern(None, SAME_AS, None, graph)}
 
 
 def test_link_writes_only_unambiguous_matches(store: Path, wikidata: str) -> None:
     link.link(store, wikidata, write=True)
-    assert same_as(store) == {
-        (ID + "event-khojaly-massacre", WD + "Q1134483"),  # was already linked
+    assert same_as(store, LINKS) == {
         (ID + "actor-human-rights-watch", WD + "Q187052"),
         (ID + "event-black-january", WD + "Q900001"),
     }
+
+
+def test_link_leaves_the_entities_graph_alone(store: Path, wikidata: str) -> None:
+    link.link(store, wikidata, write=True)
+    assert same_as(store, ENTITIES) == {(ID + "event-khojaly-massacre", WD + "Q1134483")}
 
 
 def test_link_reports_ambiguous_and_missing(store: Path, wikidata: str) -> None:

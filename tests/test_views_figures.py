@@ -10,7 +10,7 @@ from ckg.views.charts import casualty_estimates, estimates_chart, timeline_chart
 from ckg.views.figure import FigureError, figure_bytes, overlapping_labels
 from ckg.views.network import ViewFilter, filter_view, load_view
 from ckg.views.static import draw_graph, render_figure
-from tests.views_helpers import mini_store
+from tests.views_helpers import figure_label_and_marker_boxes, mini_store, overlapping_pairs
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,19 @@ def test_corpus_neighbourhood_labels_do_not_overlap(corpus_view: nx.MultiDiGraph
                                                     event: str) -> None:
     fig, texts = draw_graph(filter_view(corpus_view, ViewFilter(around=event, depth=1)))
     assert overlapping_labels(fig, texts) == []
+
+
+# what a reader of the figure sees: no label on another label, none on another node
+# (the corpus's own figure was the crowded one: 51 labels on labels, 175 on nodes)
+@pytest.mark.parametrize("event", [None, "Khojaly massacre", "Black January", "March Days",
+                                   "Baku pogrom"],
+                         ids=["whole-corpus", "khojaly", "black-january", "march-days", "baku"])
+def test_corpus_figure_labels_cover_no_other_label_or_node(corpus_view: nx.MultiDiGraph,
+                                                           event: str | None) -> None:
+    g = corpus_view if event is None else filter_view(corpus_view, ViewFilter(around=event,
+                                                                                depth=1))
+    labels, markers = figure_label_and_marker_boxes(*draw_graph(g))
+    assert (overlapping_pairs(labels), overlapping_pairs(labels, markers)) == ([], [])
 
 
 def test_mini_graph_labels_do_not_overlap(view: nx.MultiDiGraph) -> None:

@@ -10,7 +10,7 @@ import pytest
 from ckg.views.browser import browser, open_page
 from ckg.views.html import render_page
 from ckg.views.network import load_view
-from tests.views_helpers import mini_store
+from tests.views_helpers import mini_store, overlapping_pairs
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +20,30 @@ def chromium(chromium_path: str) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def corpus_page(chromium: Any, corpus_store: Path, tmp_path_factory: pytest.TempPathFactory
+def corpus_view(corpus_store: Path) -> Any:
+    return load_view(corpus_store)
+
+
+@pytest.fixture(scope="module")
+def corpus_page(chromium: Any, corpus_view: Any, tmp_path_factory: pytest.TempPathFactory
                 ) -> Iterator[tuple[Any, Any, int]]:
-    g = load_view(corpus_store)
     html = tmp_path_factory.mktemp("page") / "graph.html"
-    html.write_text(render_page(g), encoding="utf-8")
+    html.write_text(render_page(corpus_view), encoding="utf-8")
     page, log = open_page(chromium, html)
-    yield page, log, g.number_of_nodes()
+    yield page, log, corpus_view.number_of_nodes()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def first_frame(chromium: Any, corpus_view: Any, tmp_path_factory: pytest.TempPathFactory
+                ) -> dict[str, Any]:
+    """Labels and node markers of the corpus page's first frame, as users first see it."""
+    html = tmp_path_factory.mktemp("first-frame") / "graph.html"
+    html.write_text(render_page(corpus_view), encoding="utf-8")
+    page, _ = open_page(chromium, html)
+    frame = page.evaluate("({labels: ckgView.labels(), markers: ckgView.markers()})")
+    page.close()
+    return frame
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +133,31 @@ def test_claimant_filter(mini_page: Any) -> None:
 
 def test_disputed_edges_are_drawn_dashed_red_in_the_legend(mini_page: Any) -> None:
     assert mini_page.locator("#legend", has_text="disputed: sources disagree").count() == 1
+
+
+def _named_boxes(items: list[dict[str, Any]]) -> list[tuple[str, tuple[float, ...]]]:
+    return [(i["id"], tuple(i["box"]) if "box" in i else
+             (i["x"] - i["r"], i["y"] - i["r"], i["x"] + i["r"], i["y"] + i["r"])) for i in items]
+
+
+def test_first_frame_labels_overlap_no_label_and_no_node(first_frame: dict[str, Any]) -> None:
+    labels = _named_boxes(first_frame["labels"])
+    markers = _named_boxes(first_frame["markers"])
+    # an event's label may sit on a marker rather than go missing; nothing else may
+    plain = [lab for lab, item in zip(labels, first_frame["labels"], strict=True)
+             if item["kind"] != "event"]
+    assert (overlapping_pairs(labels), overlapping_pairs(plain, markers)) == ([], [])
+
+
+def test_first_frame_labels_every_event(first_frame: dict[str, Any], corpus_view: Any) -> None:
+    events = {v for v, a in corpus_view.nodes(data=True) if a["kind"] == "event"}
+    assert events - {lab["id"] for lab in first_frame["labels"]} == set()
+
+
+# the old layout packed Khojaly's claimants into a ball where most labels had no room
+def test_first_frame_labels_every_actor_around_khojaly(first_frame: dict[str, Any],
+                                                       corpus_view: Any) -> None:
+    ev = "event-khojaly-massacre"
+    actors = {v for v in set(corpus_view.predecessors(ev)) | set(corpus_view.successors(ev))
+              if corpus_view.nodes[v]["kind"] == "actor"}
+    assert actors - {lab["id"] for lab in first_frame["labels"]} == set()

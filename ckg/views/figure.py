@@ -3,25 +3,23 @@ figure to bytes, and moving text labels until none overlaps another."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")  # no display: figures are files
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 
-from graph_build.errors import CkgError
+from graph_build.errors import FigureError
 
 # fixed ids inside SVG files, so the same graph gives byte-identical figures
 matplotlib.rcParams["svg.hashsalt"] = "ckg"
 
 FIGURE_FORMATS = ("svg", "png", "pdf")
-
-
-class FigureError(CkgError):
-    """A figure cannot be drawn (nothing to draw, or an unknown format)."""
 
 
 def new_figure(width: float, height: float) -> tuple[Figure, Any]:
@@ -71,36 +69,77 @@ def overlapping_labels(fig: Figure, texts: list[Annotation]) -> list[tuple[str, 
     return out
 
 
-def separate_labels(fig: Figure, texts: list[Annotation], rounds: int = 300) -> None:
+def separate_labels(fig: Figure, texts: list[Annotation],
+                    obstacles: Sequence[Sequence[float]] = (), rounds: int = 600) -> None:
     """Nudge annotation labels (offset-point annotations) apart until none overlaps.
 
-    Each round pushes every overlapping pair apart along the axis of least overlap,
-    half each; labels keep a leader line to their point, so moving them is safe.
+    `obstacles` are boxes (x0, y0, x1, y1, x, y) in display pixels that labels must
+    not cover, such as node markers; one centred on a label's own point is ignored for
+    that label (the labels' points must then be in data coordinates). Each round pushes every overlapping pair of labels apart along the
+    axis of least overlap, half each, and every label off the obstacles it covers.
+    Boxes are measured once and moved arithmetically (labels keep their size), so a
+    round costs a few numpy operations; labels keep a leader line to their point.
     """
-    px_to_pt = 72.0 / fig.dpi
+    if not texts:
+        return
+    boxes = np.array([b.extents for b in _boxes(fig, texts)], dtype=float)
+    obs = np.array([o[:4] for o in obstacles], dtype=float).reshape(-1, 4)
+    own = None
+    if len(obs):
+        # obstacles come with labels annotating data points (xy in data coordinates)
+        anchors = np.array([t.axes.transData.transform(t.xy) for t in texts], dtype=float)
+        centres = np.array([o[4:6] for o in obstacles], dtype=float).reshape(-1, 2)
+        own = np.hypot(anchors[:, None, 0] - centres[None, :, 0],
+                       anchors[:, None, 1] - centres[None, :, 1]) < 0.5
+    n = len(texts)
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    shift = np.zeros((n, 2))
     for _ in range(rounds):
-        boxes = _boxes(fig, texts)
-        moved = False
-        for i in range(len(texts)):
-            for j in range(i + 1, len(texts)):
-                a, b = boxes[i], boxes[j]
-                if not a.overlaps(b):
-                    continue
-                moved = True
-                dx = min(a.x1, b.x1) - max(a.x0, b.x0)
-                dy = min(a.y1, b.y1) - max(a.y0, b.y0)
-                if dy <= dx:
-                    step = (dy / 2 + 1) * px_to_pt
-                    sign = 1 if (a.y0 + a.y1) >= (b.y0 + b.y1) else -1
-                    _shift(texts[i], 0, sign * step)
-                    _shift(texts[j], 0, -sign * step)
-                else:
-                    step = (dx / 2 + 1) * px_to_pt
-                    sign = 1 if (a.x0 + a.x1) >= (b.x0 + b.x1) else -1
-                    _shift(texts[i], sign * step, 0)
-                    _shift(texts[j], -sign * step, 0)
+        move = np.zeros((n, 2))
+        moved = _push_apart(boxes + np.hstack([shift, shift]), None, upper, move, share=0.5)
+        shift += move
+        if len(obs):
+            # off the markers last, so a round never ends with a label on a node
+            move = np.zeros((n, 2))
+            moved |= _push_apart(boxes + np.hstack([shift, shift]), obs, ~own, move, share=1.0)
+            shift += move
         if not moved:
-            return
+            break
+    px_to_pt = 72.0 / fig.dpi
+    for t, (dx, dy) in zip(texts, shift, strict=True):
+        if dx or dy:
+            _shift(t, dx * px_to_pt, dy * px_to_pt)
+
+
+def _push_apart(a: np.ndarray, b: np.ndarray | None, mask: np.ndarray, move: np.ndarray,
+                share: float) -> bool:
+    """Add to `move` (per row of `a`) the pushes that clear a's boxes off b's boxes.
+
+    Pairs (i, j) with mask[i, j] count; a row of `a` moves `share` of the overlap and,
+    when `b` is None (a's boxes against each other), row j moves the rest the other way.
+    Returns whether any pair overlapped.
+    """
+    mutual = b is None
+    b = a if b is None else b
+    ox = np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0])
+    oy = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
+    hit = (ox > 0) & (oy > 0) & mask
+    if not hit.any():
+        return False
+    i, j = np.nonzero(hit)
+    ox, oy = ox[i, j], oy[i, j]
+    cx = (a[i, 0] + a[i, 2]) - (b[j, 0] + b[j, 2])
+    cy = (a[i, 1] + a[i, 3]) - (b[j, 1] + b[j, 3])
+    # ties push right / up, so the outcome is the same on every run
+    sx, sy = np.where(cx >= 0, 1.0, -1.0), np.where(cy >= 0, 1.0, -1.0)
+    along_x = ox < oy
+    push = np.zeros((len(i), 2))
+    push[along_x, 0] = sx[along_x] * (ox[along_x] * share + 0.5)
+    push[~along_x, 1] = sy[~along_x] * (oy[~along_x] * share + 0.5)
+    np.add.at(move, i, push)
+    if mutual:
+        np.add.at(move, j, -push)
+    return True
 
 
 def _shift(t: Annotation, dx: float, dy: float) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from . import style
-from .layout import positions
+from .layout import SETTINGS, label_sides, positions
 
 # node attributes shown in the detail panel (the rest are internal)
 _INFO_KEYS = ("subkind", "begin", "end", "date", "event_type", "file_name", "language",
@@ -35,6 +35,7 @@ def _asset(name: str) -> str:
 def page_data(g: nx.MultiDiGraph) -> dict[str, Any]:
     """The JSON the page draws: nodes with positions, edges by index, claims by id."""
     pos = positions(g)
+    sides = label_sides(g, pos)
     order = sorted(g.nodes)
     index = {n: i for i, n in enumerate(order)}
     degree = dict(g.degree())
@@ -48,6 +49,8 @@ def page_data(g: nx.MultiDiGraph) -> dict[str, Any]:
             "r": round(4.0 + 2.2 * math.sqrt(degree.get(n, 0)), 1),
             "info": {k: a[k] for k in _INFO_KEYS if k in a},
         })
+        if sides[n] != 1:
+            nodes[-1]["side"] = sides[n]  # label left (-1) or above (0); absent: right
     edges = []
     claims: dict[str, dict[str, Any]] = {}
     for u, v, a in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("claim", ""),
@@ -60,7 +63,11 @@ def page_data(g: nx.MultiDiGraph) -> dict[str, Any]:
             if cid not in claims:
                 claims[cid] = _claim_record(g, a)
         edges.append(e)
-    return {"nodes": nodes, "edges": edges, "claims": claims, "style": style.as_json()}
+    # secondary leaves (footnotes) sit SETTINGS.ring_gap apart: label them only once
+    # zoomed in far enough for a 14 px label per ring slot
+    labels = {"secondary": sorted(SETTINGS.secondary), "secondaryScale": 14 / SETTINGS.ring_gap}
+    return {"nodes": nodes, "edges": edges, "claims": claims, "style": style.as_json(),
+            "labels": labels}
 
 
 def _claim_record(g: nx.MultiDiGraph, a: dict[str, Any]) -> dict[str, Any]:

@@ -1,71 +1,288 @@
 """Node positions computed in Python, so the browser draws without running physics.
 
-Small graphs use networkx's spring layout; large ones a force layout of the same
-(Fruchterman-Reingold) kind whose repulsion is computed in blocks with numpy, which
-keeps memory linear in the number of nodes (networkx's dense version needs n x n arrays,
-its sparse one needs scipy).
+A force layout alone piles the claimants of a much-cited event into a ball around it,
+and the footnotes of a long document into another. So each connected component is laid
+out in three steps:
+
+1. *leaves* (nodes with one neighbour: most claimants, every footnote) are set aside;
+2. the *core* (the rest: events, documents, actors linking several events) gets a
+   spring layout, and every core node is then given a box big enough for its leaves
+   and their labels, and the boxes are pushed apart until none overlaps;
+3. the leaves are placed around their core node: labelled ones in two columns, one
+   row each, left and right of it (labels read outwards and never share a row),
+   secondary ones (cited works, labelled only when zoomed in) in compact rings.
+
+Units are about one screen pixel at the page's natural zoom (see LayoutSettings).
+Large cores use a force layout of the same (Fruchterman-Reingold) kind whose repulsion
+is computed in blocks with numpy, which keeps memory linear in the number of nodes
+(networkx's dense version needs n x n arrays, its sparse one needs scipy).
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
-SMALL_GRAPH = 499  # networkx switches to its scipy-only sparse solver at 500 nodes
+import os
+WANT=float(os.environ.get('WANT','0.35'))
+SMALL_GRAPH = 499
+ASPECT = float(os.environ.get('ASPECT','1.6'))  # width / height of the pictures the layout is for  # networkx switches to its scipy-only sparse solver at 500 nodes
 
 
-def positions(g: nx.Graph, seed: int = 7, size: float = 1000.0) -> dict[str, tuple[float, float]]:
-    """Positions for every node of `g`, scaled into [0, size] x [0, size].
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Distances of the layout, in units of about one pixel of the page at zoom 1.
 
-    Each connected component is laid out on its own, at a scale that gives every
-    component the same density, and the components are packed in rows, largest first
-    (one global layout would push unrelated events to the far corners). Deterministic
-    for a given graph and seed.
+    row: vertical distance of two labelled leaves (a 12 px label plus air);
+    char: width of one label character, to reserve room for labels (of at most
+    `max_label` characters: a longer label may have to move or, on the page, wait for
+    zooming in);
+    column_gap: distance from a core node to its first column of leaves;
+    max_rows: rows per column before another column opens further out;
+    ring_gap: distance of two secondary leaves on a ring (and of two rings);
+    secondary: node kinds drawn as secondary leaves (rings, labels only when zoomed);
+    pad: air between the boxes of two core nodes.
+    """
+
+    row: float = 30.0
+    char: float = 6.6
+    max_label: int = 26
+    column_gap: float = 46.0
+    max_rows: int = 14
+    ring_gap: float = 17.0
+    secondary: frozenset[str] = frozenset({"cited_work"})
+    pad: float = 28.0
+
+
+SETTINGS = LayoutSettings()
+
+
+def positions(g: nx.Graph, seed: int = 7,
+              settings: LayoutSettings = SETTINGS) -> dict[str, tuple[float, float]]:
+    """Positions for every node of `g`, in layout units, the top left node at about (0, 0).
+
+    Each connected component is laid out on its own and the components are packed in
+    rows, largest first (one global layout would push unrelated events to the far
+    corners). Deterministic for a given graph, seed and settings.
     """
     if g.number_of_nodes() == 0:
         return {}
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(g.nodes))
-    simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    simple = _simple(g)
     comps = sorted((sorted(c) for c in nx.connected_components(simple)),
                    key=lambda c: (-len(c), c[0]))
     boxes = []
     for comp in comps:
-        xy = _component_layout(simple.subgraph(comp), seed)
-        xy -= xy.min(axis=0)
-        span = float(xy.max()) or 1.0
-        side = 60.0 * math.sqrt(len(comp)) if len(comp) > 1 else 0.0  # equal density
-        boxes.append((comp, xy / span * side))
-    placed = _pack(boxes)
+        xy = _component_layout(_induced(simple, comp), g, seed, settings)
+        boxes.append((comp, xy - xy.min(axis=0)))
+    placed = _pack(boxes, gap=settings.pad * 3)
     allxy = np.concatenate([xy for _, xy in placed])
     allxy -= allxy.min(axis=0)
-    scale = size / (float(allxy.max()) or 1.0)
     out: dict[str, tuple[float, float]] = {}
     i = 0
     for comp, _ in placed:
         for v in comp:
-            x, y = allxy[i] * scale
+            x, y = allxy[i]
             out[v] = (round(float(x), 1), round(float(y), 1))
             i += 1
     return out
 
 
-def _component_layout(c: nx.Graph, seed: int) -> np.ndarray:
-    """Positions (n x 2, in node order) of one connected component."""
-    n = c.number_of_nodes()
+def label_sides(g: nx.Graph, pos: dict[str, tuple[float, float]]) -> dict[str, int]:
+    """Where each node's label goes: +1 right of it, -1 left, 0 above: away from its links.
+
+    A leaf in the left column of its core node gets -1, so its label reads outwards
+    instead of across the core node; a node with neighbours on both sides (an event
+    between its two columns of claimants) gets 0.
+    """
+    simple = _simple(g)
+    out = {}
+    for v in simple.nodes:
+        x = pos[v][0]
+        left = sum(1 for u in simple[v] if pos[u][0] < x - 1e-6)
+        right = sum(1 for u in simple[v] if pos[u][0] > x + 1e-6)
+        out[v] = 0 if left and right else -1 if left < right else 1
+    return out
+
+
+def _simple(g: nx.Graph) -> nx.Graph:
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(g.nodes))
+    simple.add_edges_from(sorted((u, v) if u < v else (v, u) for u, v in g.edges() if u != v))
+    return simple
+
+
+def _induced(g: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The subgraph of `g` on `nodes`, nodes and edges in a fixed order.
+
+    networkx's subgraph views iterate their nodes in set order, which changes from one
+    Python process to the next (hash randomisation) and with it the spring layout.
+    """
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted({(min(u, v), max(u, v)) for u, v in g.edges(nodes)
+                               if u in keep and v in keep}))
+    return sub
+
+
+def _label_width(g: nx.Graph, v: str, s: LayoutSettings) -> float:
+    return min(len(str(g.nodes[v].get("label", v))), s.max_label) * s.char
+
+
+def _component_layout(c: nx.Graph, full: nx.Graph, seed: int, s: LayoutSettings) -> np.ndarray:
+    """Positions (n x 2, in the order of c.nodes) of one connected component."""
+    nodes = list(c.nodes)
+    if len(nodes) == 1:
+        return np.zeros((1, 2))
+    deg = dict(c.degree())
+    leaves = [v for v in nodes if deg[v] == 1 and deg[next(iter(c[v]))] > 1]
+    if len(nodes) == 2:
+        leaves = [nodes[1]]
+    leaf_set = set(leaves)
+    core = [v for v in nodes if v not in leaf_set]
+    kind = {v: full.nodes[v].get("kind", "") for v in nodes}
+    primary: dict[str, list[str]] = {v: [] for v in core}
+    secondary: dict[str, list[str]] = {v: [] for v in core}
+    for v in leaves:
+        hub = next(iter(c[v]))
+        (secondary if kind[v] in s.secondary else primary)[hub].append(v)
+    offsets: dict[str, tuple[float, float]] = {}
+    half = np.zeros((len(core), 2))
+    for i, hub in enumerate(core):
+        hw, hh = _place_leaves(full, hub, primary[hub], secondary[hub], offsets, s)
+        # the node's own label runs to one side: half of it is what it adds on average
+        own = (_label_width(full, hub, s) + s.column_gap) / 2
+        half[i] = (max(hw, own), max(hh, s.row / 2))
+    centres = _core_centres(_induced(c, core), half, seed, s)
+    where = {v: centres[i] for i, v in enumerate(core)}
+    for v in leaves:
+        hub = next(iter(c[v]))
+        dx, dy = offsets[v]
+        where[v] = where[hub] + np.array([dx, dy])
+    return np.array([where[v] for v in nodes], dtype=float)
+
+
+def _place_leaves(g: nx.Graph, hub: str, labelled: list[str], rings: list[str],
+                  offsets: dict[str, tuple[float, float]], s: LayoutSettings
+                  ) -> tuple[float, float]:
+    """Offsets of a core node's leaves from it; returns the half width and height they take.
+
+    Secondary leaves fill rings from the inside out; labelled leaves stand in columns
+    left and right of the rings, one row each, the rows of a column on a gentle arc,
+    far enough out that the core node's own label fits above it between the columns.
+    """
+    def by_label(v: str) -> tuple[str, str]:
+        return (str(g.nodes[v].get("label", v)).casefold(), v)
+
+    radius = 0.0
+    ring, placed, first = 0, 0, s.ring_gap * 2.5
+    rings = sorted(rings, key=by_label)
+    while placed < len(rings):
+        r = first + ring * s.ring_gap
+        cap = max(1, int(2 * math.pi * r / s.ring_gap))
+        take = rings[placed:placed + cap]
+        turn = 0.5 * ring  # stagger rings so their leaves do not line up radially
+        for j, v in enumerate(take):
+            a = 2 * math.pi * (j + turn) / len(take)
+            offsets[v] = (r * math.cos(a), r * math.sin(a))
+        placed += len(take)
+        radius = r
+        ring += 1
+    half_w = half_h = radius
+    labelled = sorted(labelled, key=by_label)
+    # right column first: with an odd count the extra leaf reads left to right
+    sides = (labelled[: (len(labelled) + 1) // 2], labelled[(len(labelled) + 1) // 2:])
+    for sign, side in ((1, sides[0]), (-1, sides[1])):
+        x0 = max(radius + s.column_gap, _label_width(g, hub, s) / 2 + s.row)
+        for col in range(0, len(side), s.max_rows):
+            chunk = side[col:col + s.max_rows]
+            rows = len(chunk)
+            height = (rows - 1) * s.row
+            span = height / 2 + s.row
+            widest = max(_label_width(g, v, s) for v in chunk)
+            for j, v in enumerate(chunk):
+                y = j * s.row - height / 2
+                bulge = 0.35 * math.sqrt(max(span * span - y * y, 0.0))
+                offsets[v] = (sign * (x0 + bulge), y)
+            x0 += 0.35 * span + widest + s.column_gap
+            half_h = max(half_h, height / 2 + s.row / 2)
+        half_w = max(half_w, x0 - s.column_gap / 2)
+    return half_w, half_h
+
+
+def _core_centres(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings) -> np.ndarray:
+    """Centres of the core nodes (n x 2): a force layout, then its boxes pushed apart."""
+    n = core.number_of_nodes()
     if n == 1:
         return np.zeros((1, 2))
     if n <= SMALL_GRAPH:
-        # k above networkx's default spreads the claimants that crowd around an event
-        raw = nx.spring_layout(c, seed=seed, k=2.5 / math.sqrt(n), iterations=300)
-        return np.array([raw[v] for v in c.nodes], dtype=float)
-    return force_layout(c, seed=seed)
+        raw = nx.spring_layout(core, seed=seed, k=1.8 / math.sqrt(n), iterations=200)
+        xy = np.array([raw[v] for v in core.nodes], dtype=float)
+    else:
+        xy = force_layout(core, seed=seed)
+    # scale so a typical edge is as long as the boxes it joins are wide
+    index = {v: i for i, v in enumerate(core.nodes)}
+    ends = np.array([(index[u], index[v]) for u, v in core.edges()], dtype=np.int64)
+    length = np.hypot(*(xy[ends[:, 0]] - xy[ends[:, 1]]).T)
+    want = np.linalg.norm(half[ends[:, 0]] + half[ends[:, 1]], axis=1) * WANT
+    xy *= float(np.median(want)) / max(float(np.median(length)), 1e-9)
+    return remove_box_overlaps(_landscape(xy), half + s.pad / 2)
 
 
-def _pack(boxes: list[tuple[list[str], np.ndarray]]) -> list[tuple[list[str], np.ndarray]]:
+def _landscape(xy: np.ndarray) -> np.ndarray:
+    """`xy` turned so its longest extent runs left to right, as screens and pages do."""
+    centred = xy - xy.mean(axis=0)
+    _, vecs = np.linalg.eigh(np.cov(centred.T))
+    major = vecs[:, -1]
+    # fix the eigenvector's sign, so the same layout always turns the same way
+    if major[0] < 0 or (major[0] == 0 and major[1] < 0):
+        major = -major
+    rot = np.array([[major[0], major[1]], [-major[1], major[0]]])
+    return centred @ rot.T
+
+
+def remove_box_overlaps(xy: np.ndarray, half: np.ndarray, rounds: int = 400,
+                        aspect: float = ASPECT) -> np.ndarray:
+    """Move boxes (centres `xy`, half sizes `half`, both n x 2) until no two overlap.
+
+    Each round pushes every overlapping pair apart along the axis where they overlap
+    less, half the overlap each, so the layout keeps its shape. Horizontal overlaps
+    count `aspect` times less, so wide boxes (nodes with labels) spread sideways into a
+    landscape picture instead of stacking into a tower. Returns new centres.
+    """
+    xy = xy.astype(float).copy()
+    n = len(xy)
+    if n < 2:
+        return xy
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    tiebreak = np.arange(n, dtype=float)
+    for _ in range(rounds):
+        d = xy[:, None, :] - xy[None, :, :]
+        over = half[:, None, :] + half[None, :, :] - np.abs(d)
+        hit = (over[..., 0] > 0) & (over[..., 1] > 0) & upper
+        if not hit.any():
+            break
+        i, j = np.nonzero(hit)
+        ox, oy = over[i, j, 0], over[i, j, 1]
+        along_x = ox <= oy * aspect
+        # coincident centres: push by index, so the result stays deterministic
+        sx = np.sign(d[i, j, 0]) + (d[i, j, 0] == 0) * np.sign(tiebreak[i] - tiebreak[j] + 0.5)
+        sy = np.sign(d[i, j, 1]) + (d[i, j, 1] == 0) * np.sign(tiebreak[i] - tiebreak[j] + 0.5)
+        push = np.zeros((len(i), 2))
+        push[along_x, 0] = sx[along_x] * (ox[along_x] / 2 + 0.5)
+        push[~along_x, 1] = sy[~along_x] * (oy[~along_x] / 2 + 0.5)
+        move = np.zeros_like(xy)
+        np.add.at(move, i, push)
+        np.add.at(move, j, -push)
+        xy += move
+    return xy
+
+
+def _pack(boxes: list[tuple[list[str], np.ndarray]], gap: float
+          ) -> list[tuple[list[str], np.ndarray]]:
     """Place component layouts in rows (shelf packing) about as wide as they are tall."""
-    gap = 40.0
     total = sum((float(xy[:, 0].max()) + gap) * (float(xy[:, 1].max()) + gap) for _, xy in boxes)
     width = max(math.sqrt(total) * 1.3, max(float(xy[:, 0].max()) for _, xy in boxes))
     x = y = row_h = 0.0

@@ -12,9 +12,13 @@ from matplotlib.text import Annotation
 
 from . import style
 from .figure import FigureError, figure_bytes, new_figure, separate_labels
-from .layout import positions
+from .layout import SETTINGS, label_sides, positions
 
 MAX_NODES = 250  # beyond this a static figure is unreadable; use the page or a filter
+MAX_SECONDARY_LABELS = 4  # more footnotes than this around one node go unlabelled in print
+UNIT_PT = 8 / 12  # points per layout unit: 8 pt labels where the page draws 12 px ones
+# where a label sits for each side label_sides chooses: offset (points), alignment
+_LABEL_AT = {1: ((6, 0), "left"), -1: ((-6, 0), "right"), 0: ((0, 9), "center")}
 
 
 def draw_graph(g: nx.MultiDiGraph, title: str = "") -> tuple[Figure, list[Annotation]]:
@@ -32,8 +36,12 @@ def draw_graph(g: nx.MultiDiGraph, title: str = "") -> tuple[Figure, list[Annota
         raise FigureError(f"{n} nodes are too many for a static figure",
                           fix=f"narrow it with --around NODE --depth N (at most {MAX_NODES} "
                               "nodes) or write the interactive page")
-    pos = {v: (x, -y) for v, (x, y) in positions(g, seed=3).items()}  # y grows upwards
-    side = min(16.0, 6.0 + 0.09 * n)
+    raw = positions(g, seed=3)
+    sides = label_sides(g, raw)
+    pos = {v: (x, -y) for v, (x, y) in raw.items()}  # y grows upwards
+    # the layout's units are page pixels for a 12 px label; the figure's labels are 8 pt
+    extent = max(max(x for x, _ in raw.values()), max(y for _, y in raw.values()), 1.0)
+    side = min(24.0, max(6.0, extent * UNIT_PT / 72 + 2.0))
     fig, ax = new_figure(side, side * 0.75)
     ax.set_axis_off()
     if title:
@@ -49,12 +57,19 @@ def draw_graph(g: nx.MultiDiGraph, title: str = "") -> tuple[Figure, list[Annota
                    marker=style.MARKERS[shape], c=colour, edgecolors="white", linewidths=0.8,
                    zorder=3)
     texts = []
+    crowds = _crowded_secondary(g)
     for v, a in sorted(g.nodes(data=True)):
+        if v in crowds["hidden"]:
+            continue
         label = str(a.get("label", v))
         label = label if len(label) <= 40 else label[:38] + "…"
+        if crowds["count"].get(v):
+            label += f" ({crowds['count'][v]} {style.NODE_STYLE[crowds['kind'][v]][0].split(' (')[0]}s)"
         bold = a["kind"] == "event"
+        offset, align = _LABEL_AT[sides[v]]
         texts.append(ax.annotate(
-            label, xy=pos[v], xytext=(6, 4), textcoords="offset points", fontsize=8,
+            label, xy=pos[v], xytext=offset, textcoords="offset points", fontsize=8,
+            ha=align, va="center",
             fontweight="bold" if bold else "normal", color="#8a2c00" if bold else "#222",
             zorder=4, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                             "alpha": 0.75},
@@ -63,8 +78,41 @@ def draw_graph(g: nx.MultiDiGraph, title: str = "") -> tuple[Figure, list[Annota
     ax.margins(0.12)
     _legend(ax, g)
     fig.canvas.draw()
-    separate_labels(fig, texts)
+    separate_labels(fig, texts, obstacles=_marker_boxes(fig, ax))
     return fig, texts
+
+
+def _crowded_secondary(g: nx.MultiDiGraph) -> dict[str, dict[str, object]]:
+    """Secondary leaves (footnotes) too many around one node to label in print.
+
+    Returns {"hidden": {leaf: hub}, "count": {hub: n}, "kind": {hub: leaf kind}}: the
+    leaves stay drawn, unlabelled, and their node's label says how many there are
+    (the page labels them when zoomed in).
+    """
+    by_hub: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for v, a in g.nodes(data=True):
+        nbrs = set(g.predecessors(v)) | set(g.successors(v))
+        nbrs.discard(v)
+        if a["kind"] in SETTINGS.secondary and len(nbrs) == 1:
+            by_hub[(next(iter(nbrs)), a["kind"])].append(v)
+    out: dict[str, dict[str, object]] = {"hidden": {}, "count": {}, "kind": {}}
+    for (hub, kind), leaves in sorted(by_hub.items()):
+        if len(leaves) > MAX_SECONDARY_LABELS:
+            out["hidden"].update({v: hub for v in leaves})
+            out["count"][hub] = len(leaves)
+            out["kind"][hub] = kind
+    return out
+
+
+def _marker_boxes(fig: Figure, ax: object) -> list[tuple[float, float, float, float, float, float]]:
+    """Each drawn node marker as (x0, y0, x1, y1, x, y) in display pixels: labels avoid them."""
+    out = []
+    for coll in ax.collections:
+        offsets = ax.transData.transform(coll.get_offsets())
+        for (x, y), size in zip(offsets, coll.get_sizes(), strict=False):
+            r = math.sqrt(size) / 2 * fig.dpi / 72
+            out.append((x - r, y - r, x + r, y + r, x, y))
+    return out
 
 
 def _draw_edges(ax: object, g: nx.MultiDiGraph, pos: dict[str, object]) -> None:

@@ -1,7 +1,7 @@
 /* ckg graph page: draws the precomputed layout on a canvas (no physics in the browser).
  * Data: the JSON in <script id="ckg-data">, written by ckg/views/html.py.
  * Exposes window.ckgView for tests and benchmarks: nodesDrawn, edgesDrawn, firstDrawMs,
- * search(q), select(id), screenPosition(id).
+ * search(q), select(id), screenPosition(id), labels(), markers().
  */
 (function () {
   "use strict";
@@ -10,6 +10,8 @@
   var STYLE = data.style;
   var nodes = data.nodes, edges = data.edges, claims = data.claims;
   var N = nodes.length, E = edges.length;
+  var LABELS = data.labels || { secondary: [], secondaryScale: 0 };
+  var secondary = nodes.map(function (n) { return LABELS.secondary.indexOf(n.kind) >= 0; });
   var byId = new Map();
   nodes.forEach(function (n, i) { byId.set(n.id, i); });
 
@@ -91,13 +93,53 @@
       x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y); x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y);
     });
     if (!isFinite(x0)) { x0 = y0 = 0; x1 = y1 = 1; }
-    // keep the drawing clear of the legend box in the lower left corner
+    // keep the drawing clear of the legend (lower left) and the zoom buttons (upper
+    // right): beside the legend or above it, whichever leaves the larger drawing
     var lg = document.getElementById("legend").getBoundingClientRect();
-    var left = lg.width ? lg.width + 16 : 0;
-    var m = 40, w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
-    view.scale = Math.min((W - left - 2 * m - 140) / w, (H - 2 * m) / h);
-    view.tx = left + (W - left - 140 - w * view.scale) / 2 - x0 * view.scale;
-    view.ty = (H - h * view.scale) / 2 - y0 * view.scale;
+    var lw = lg.width ? lg.width + 16 : 0, lh = lg.height ? lg.height + 16 : 0;
+    var m = 24, right = 50, w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1);
+    // labels keep their pixel size at every zoom: leave room for those that hang out
+    // left or right of the drawing (found in a few rounds, as the room needed depends
+    // on the scale)
+    var hang = [0, 0];
+    function scaleFor(width, height) {
+      var s = Math.min((width - hang[0] - hang[1]) / w, height / h);
+      return Math.max(s, 1e-6);
+    }
+    var beside, above, s = 1;
+    for (var round = 0; round < 3; round++) {
+      beside = scaleFor(W - lw - 2 * m - right, H - 2 * m);
+      above = scaleFor(W - 2 * m - right, H - lh - 2 * m);
+      s = Math.max(above, beside);
+      hang = labelHang(x0, x1, s);
+    }
+    var left = above >= beside ? 0 : lw, bottom = above >= beside ? lh : 0;
+    view.scale = s;
+    view.tx = left + m + hang[0] + (W - left - 2 * m - right - hang[0] - hang[1] - w * s) / 2 - x0 * s;
+    view.ty = m + (H - bottom - 2 * m - h * s) / 2 - y0 * s;
+  }
+  function labelHang(x0, x1, s) {
+    // how far (pixels) the estimated labels reach beyond the leftmost and rightmost node
+    var l = 0, r = 0;
+    for (var i = 0; i < N; i++) {
+      var n = nodes[i];
+      if (secondary[i]) continue;
+      var wpx = labelWidth(i) + Math.max(n.r * s, 2.5) * 1.25 + 4;
+      if (n.side === -1) l = Math.max(l, wpx - (n.x - x0) * s);
+      else if (n.side === 0) { l = Math.max(l, wpx / 2 - (n.x - x0) * s); r = Math.max(r, wpx / 2 - (x1 - n.x) * s); }
+      else r = Math.max(r, wpx - (x1 - n.x) * s);
+    }
+    // a few long labels may wait for zooming in rather than shrink the whole drawing
+    return [Math.min(l, 180), Math.min(r, 180)];
+  }
+  var widths = new Float32Array(N).fill(-1);
+  function labelWidth(i) {
+    if (widths[i] < 0) {
+      var n = nodes[i];
+      ctx.font = (n.kind === "event" ? "600 " : "") + "12px system-ui, 'DejaVu Sans', sans-serif";
+      widths[i] = ctx.measureText(n.label.length > 48 ? n.label.slice(0, 46) + "…" : n.label).width;
+    }
+    return widths[i];
   }
   function radius(i) { return nodes[i].r; }
 
@@ -236,20 +278,56 @@
     });
   }
 
-  // labels in screen space, greedily: important nodes first, skip one that would overlap
+  // labels in screen space, greedily: events first, then the best connected, footnotes
+  // last; a label is skipped when it would overlap another label or cover a node
   var labelOrder = nodes.map(function (n, i) { return i; }).sort(function (a, b) {
-    var ka = nodes[a].kind === "event" ? 1 : 0, kb = nodes[b].kind === "event" ? 1 : 0;
-    return (kb - ka) || (degree[b] - degree[a]) || (a - b);
+    var ka = nodes[a].kind === "event" ? 0 : secondary[a] ? 2 : 1;
+    var kb = nodes[b].kind === "event" ? 0 : secondary[b] ? 2 : 1;
+    return (ka - kb) || (degree[b] - degree[a]) || (a - b);
   });
+  var shownLabels = [];           // [node index, x0, y0, x1, y1] in canvas pixels
+  var CELL = 48;
+  function markerGrid(wx0, wy0, wx1, wy1) {
+    // the drawn node markers in screen space, bucketed so each label checks only a few
+    var s = view.scale, grid = new Map();
+    for (var i = 0; i < N; i++) {
+      var n = nodes[i];
+      if (!nodeVisible[i] || n.x < wx0 || n.x > wx1 || n.y < wy0 || n.y > wy1) continue;
+      var r = Math.max(n.r * s, 2.5) * 1.25, x = n.x * s + view.tx, y = n.y * s + view.ty;
+      for (var gx = Math.floor((x - r) / CELL); gx <= Math.floor((x + r) / CELL); gx++) {
+        for (var gy = Math.floor((y - r) / CELL); gy <= Math.floor((y + r) / CELL); gy++) {
+          var key = gx + "," + gy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push([i, x - r, y - r, x + r, y + r]);
+        }
+      }
+    }
+    return grid;
+  }
+  function coversMarker(grid, b, own) {
+    for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
+      for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
+        var cell = grid.get(gx + "," + gy);
+        if (!cell) continue;
+        for (var c = 0; c < cell.length; c++) {
+          var m = cell[c];
+          if (m[0] !== own && b[0] < m[3] && b[2] > m[1] && b[1] < m[4] && b[3] > m[2]) return true;
+        }
+      }
+    }
+    return false;
+  }
   function drawLabels(wx0, wy0, wx1, wy1) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.font = "12px system-ui, 'DejaVu Sans', sans-serif";
     ctx.textBaseline = "middle";
     var placed = [], budget = 250, s = view.scale;
+    var grid = markerGrid(wx0, wy0, wx1, wy1);
     var first = [];
     highlight.forEach(function (i) { first.push(i); });
     var order = first.concat(labelOrder);
     var done = new Set();
+    shownLabels = [];
     for (var o = 0; o < order.length && placed.length < budget; o++) {
       var i = order[o], n = nodes[i];
       if (done.has(i)) continue;
@@ -257,30 +335,39 @@
       if (!nodeVisible[i] || n.x < wx0 || n.x > wx1 || n.y < wy0 || n.y > wy1) continue;
       var important = n.kind === "event" || highlight.has(i);
       if (!important && N > 400 && n.r * s < 4.5) continue;
+      if (!important && secondary[i] && s < LABELS.secondaryScale) continue;
       var text = n.label.length > 48 ? n.label.slice(0, 46) + "…" : n.label;
-      var cx = n.x * s + view.tx, cy = n.y * s + view.ty, rad = Math.max(n.r * s, 2.5) + 4;
-      var w = ctx.measureText(text).width;
-      // right of the node, else left, else above, else below: the first that fits
-      var spots = [[cx + rad, cy], [cx - rad - w, cy], [cx - w / 2, cy - rad - 7], [cx - w / 2, cy + rad + 7]];
+      var cx = n.x * s + view.tx, cy = n.y * s + view.ty, rad = Math.max(n.r * s, 2.5) * 1.25 + 3;
+      var w = labelWidth(i);
+      ctx.font = (n.kind === "event" ? "600 " : "") + "12px system-ui, 'DejaVu Sans', sans-serif";
+      // the side the layout chose (away from the node's links) first, then the others
+      var right = [cx + rad, cy], left = [cx - rad - w, cy];
+      var above = [cx - w / 2, cy - rad - 8], below = [cx - w / 2, cy + rad + 8];
+      var spots = n.side === 0 ? [above, below, right, left] :
+        n.side === -1 ? [left, right, above, below] : [right, left, above, below];
       var box = null, x = 0, y = 0;
-      for (var sp = 0; sp < spots.length && !box; sp++) {
-        var b = [spots[sp][0] - 1, spots[sp][1] - 8, spots[sp][0] + w + 1, spots[sp][1] + 8];
-        var clash = false;
-        for (var p = 0; p < placed.length; p++) {
-          var q = placed[p];
-          if (b[0] < q[2] && b[2] > q[0] && b[1] < q[3] && b[3] > q[1]) { clash = true; break; }
+      // an event's label may cover a marker rather than go missing (second pass)
+      for (var pass = 0; pass < (n.kind === "event" ? 2 : 1) && !box; pass++) {
+        for (var sp = 0; sp < spots.length && !box; sp++) {
+          var b = [spots[sp][0] - 1, spots[sp][1] - 7, spots[sp][0] + w + 1, spots[sp][1] + 7];
+          var clash = b[0] < 0 || b[1] < 0 || b[2] > W || b[3] > H ||
+            (pass === 0 && coversMarker(grid, b, i));
+          for (var p = 0; p < placed.length && !clash; p++) {
+            var q = placed[p];
+            if (b[0] < q[2] && b[2] > q[0] && b[1] < q[3] && b[3] > q[1]) clash = true;
+          }
+          if (!clash) { box = b; x = spots[sp][0]; y = spots[sp][1]; }
         }
-        if (!clash) { box = b; x = spots[sp][0]; y = spots[sp][1]; }
       }
       if (!box) {
         if (!(selected && selected.node === i)) continue;
-        x = spots[0][0]; y = spots[0][1]; box = [x - 1, y - 8, x + w + 1, y + 8];
+        x = spots[0][0]; y = spots[0][1]; box = [x - 1, y - 7, x + w + 1, y + 7];
       }
       placed.push(box);
+      shownLabels.push([i, box[0], box[1], box[2], box[3]]);
       ctx.fillStyle = "rgba(255,255,255,0.8)";
-      ctx.fillRect(box[0], box[1] + 1, box[2] - box[0], box[3] - box[1] - 2);
+      ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
       ctx.fillStyle = n.kind === "event" ? "#8a2c00" : "#222";
-      ctx.font = (n.kind === "event" ? "600 " : "") + "12px system-ui, 'DejaVu Sans', sans-serif";
       ctx.fillText(text, x, y);
     }
   }
@@ -675,6 +762,26 @@
       var x = e.bent ? 0.25 * a.x + 0.5 * e.cx + 0.25 * b.x : (a.x + b.x) / 2;
       var y = e.bent ? 0.25 * a.y + 0.5 * e.cy + 0.25 * b.y : (a.y + b.y) / 2;
       return { x: r.left + x * view.scale + view.tx, y: r.top + y * view.scale + view.ty };
+    },
+    // the labels of the last frame: {id, box: [x0, y0, x1, y1]} in page pixels
+    labels: function () {
+      var r = canvas.getBoundingClientRect();
+      return shownLabels.map(function (l) {
+        return { id: nodes[l[0]].id, kind: nodes[l[0]].kind,
+          box: [l[1] + r.left, l[2] + r.top, l[3] + r.left, l[4] + r.top] };
+      });
+    },
+    // the drawn node markers of the last frame: {id, x, y, r} in page pixels
+    markers: function () {
+      var r = canvas.getBoundingClientRect(), out = [], s = view.scale;
+      var wx0 = -view.tx / s, wy0 = -view.ty / s, wx1 = (W - view.tx) / s, wy1 = (H - view.ty) / s;
+      for (var i = 0; i < N; i++) {
+        var n = nodes[i];
+        if (!nodeVisible[i] || n.x < wx0 || n.x > wx1 || n.y < wy0 || n.y > wy1) continue;
+        out.push({ id: n.id, kind: n.kind, x: r.left + n.x * s + view.tx, y: r.top + n.y * s + view.ty,
+          r: Math.max(n.r * s, 2.5) });
+      }
+      return out;
     },
     redraw: function () { var t = performance.now(); draw(); return performance.now() - t; }
   };

@@ -1,0 +1,1 @@
+"""ckg: command line and Python API over the contested-events graph."""
