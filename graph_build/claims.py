@@ -78,6 +78,8 @@ class _State:
     last_claimant_text: str | None = None
     last_person: EntityRef | None = None
     last_year: str | None = None
+    last_act: tuple[str, int] | None = None  # (body key, paragraph start) of the last formal act
+    last_body: EntityRef | None = None
     prev_events: tuple[EntityRef, ...] = ()
     prev_end: int = 0
 
@@ -225,7 +227,30 @@ def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
     return ref, written
 
 
+def _skip_adverbials(st: _State, pos: int, lower: int) -> int:
+    """"X hadde allerede i mars 1947 dømt": step back over fillers, auxiliaries and dates
+    (with their preposition) between a subject and its verb."""
+    t, mt = st.text, st.mt
+    while True:
+        head = t[lower:pos].rstrip()
+        end = lower + len(head)
+        d = next((d for d in st.dates if lower <= d.start and abs(d.end - end) <= 1), None)
+        if d is not None:
+            pos = d.start
+            prev = re.search(r"([\w'’]+)\s*$", t[lower:pos])
+            if prev and mt.is_word(prev.group(1), "boundary"):
+                pos = lower + prev.start()
+            continue
+        w = re.search(r"([\w'’]+)\s*$", head)
+        if w and (mt.is_word(w.group(1), "filler") or mt.is_word(w.group(1), "verb")) and \
+                any(x.end <= lower + w.start() for x in st.dates if x.start >= lower):
+            pos = lower + w.start()
+            continue
+        return pos
+
+
 def _subject_at(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    pos = _skip_adverbials(st, pos, lower)
     ph = phrase_before(st.text, pos, lower, st.mt)
     if ph is None:
         return None, None
@@ -233,6 +258,12 @@ def _subject_at(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str
         ph = phrase_before(st.text, ph.start, lower, st.mt)
         if ph is None:
             return None, None
+    prep = re.search(r"([\w'’]+)\s+$", st.text[lower:ph.start])
+    if prep and st.mt.is_word(prep.group(1), "locative"):
+        # "En kinesisk krigsforbryterdomstol i Nanking": a body named with its seat
+        head = phrase_before(st.text, lower + prep.start(), lower, st.mt)
+        if head is not None and st.mt.role.find(head.text):
+            ph = type(ph)(head.start, ph.end, st.text[head.start:ph.end])
     if st.mt.is_word(ph.text, "pronoun-person"):
         return st.last_person, st.last_person.label if st.last_person else None
     if st.mt.is_word(ph.text, "pronoun-author"):
@@ -291,6 +322,11 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
             ref = EntityRef("group", written, "group-" + slug(written), st.mt.lang, written)
         vs.append(Voice(h.start, ref, written, "per" if pat == "parenthesis" else "according"))
     vs.extend(_reporting_voices(st, lo, hi))
+    opening = re.match(r"\s*([\w'’]+)\s+(?:[\w'’]+\s+)?", t[lo:hi])
+    if opening and st.last_body is not None and st.mt.is_word(opening.group(1), "locative") and \
+            st.mt.act_type.find(t, lo + opening.start(), lo + opening.end() + 12):
+        # "In the judgment …", "I dommen heter det at …": the body of the last act speaks
+        vs.append(Voice(lo, st.last_body, st.last_body.label, "according"))
     for h in st.mt.label_cue.find(t, lo, hi) + st.mt.denial.find(t, lo, hi):
         if h.concept.prop("pattern") in ("as", "copula", "negation", "contrast"):
             continue
@@ -674,7 +710,7 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
             continue
         first = h.label.split("…")[0].strip()
         inner = t[h.start + len(first):h.end - len(h.label.split("…")[-1].strip())]
-        names = [inner]
+        names = [inner.split(",")[0]]  # "fant general X, som hadde …, skyldig": X
         inc = re.search(r"(?i)\b(?:including|inkludert|в том числе)\s+([^,.;]+)", t[h.end:sent.end])
         if inc:
             names.append(inc.group(1))
@@ -811,6 +847,8 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
     out: list[Claim] = []
     acts = mt.act_type.find(t, lo, hi)
     for cue in mt.act_cue.find(t, lo, hi):
+        if re.match(r"\s+(?:sted|place)\b", t[cue.end:cue.end + 8]):
+            continue  # "det fant sted": it took place, no finding
         judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation in ("judgment",)]
         implied = cue.concept.prop("impliesActType")
         act = next((a for a in acts if a.start >= cue.start - 40), None)
@@ -836,12 +874,20 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
             d2, t2 = _from_references(st, sent)
             date = date or d2
             title = title or t2
+        para = _paragraph_start(st, sent)
+        if st.last_act == (body.key, para) and act is None:
+            break  # "Domstolen fant … skyldig" after "… avsa sin dom": the same judgment
         c = make("resolution", cue.start, body=body, act_type=act_type, date=date, title=title,
                  claimant=None, claimant_text=None)
         if c is not None:
             out.append(c)
+            st.last_act, st.last_body = (body.key, para), body
             break
     return out
+
+
+def _paragraph_start(st: _State, sent: Sentence) -> int:
+    return st.seg.document.text.rfind("\n\n", 0, sent.start)
 
 
 def _role_act(st: _State, body: EntityRef) -> str | None:

@@ -126,9 +126,10 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
         if hit is not None:
             return hit
     ref = _actor_from_phrase(text, mt, ctx)
+    role_words = {fold(text[r.start:r.end]) for r in roles}
     if ref is not None and roles and ref.kind in ("organisation", "state", "armed-group") \
-            and any(capitalised(w) for w in words):
-        ctx.by_role[roles[-1].concept.id] = ref
+            and (any(capitalised(w) and fold(w) not in role_words for w in words) or len(words) > 1):
+        ctx.by_role[roles[-1].concept.id] = ref  # named, not just "Domstolen" opening a sentence
     return ref
 
 
@@ -297,7 +298,9 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
         left = text[lo:h.start]
         mod = re.search(r"((?:anti-|anti|про)?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:(?:[\s-]|\s(?:and|og|и)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$", left)
         prev_words = re.findall(r"[\w'’-]+", left)[-4:]
-        det = any(w.lower() in dets for w in prev_words)
+        # a determiner before the head, or a definite suffix on it ("massakren", "hendelsene")
+        det = any(w.lower() in dets for w in prev_words) or \
+            any(h.label.lower().endswith(x) and len(h.label) > len(x) + 3 for x in mt.words.get("definite-suffix", ()))
         place_c, place_name, end, prep = _place_after(text, h.end, hi, mt)
         name_mod = None
         if mod:

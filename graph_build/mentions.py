@@ -59,17 +59,26 @@ def _label_regex(label: str) -> str:
     return body
 
 
-class PhraseMatcher:
-    """Leftmost-longest matching of many lexicon labels at word boundaries."""
+def _compound_regex(label: str) -> str:
+    """A one-word label as the last part of a compound: "domstolen" in "militærdomstolen"."""
+    return r"(?<![\w])(?i:[^\W\d_]{3,}?" + re.escape(label.lower()) + r")(?![\w])"
 
-    def __init__(self, labels: list[tuple[str, Concept]]):
+
+class PhraseMatcher:
+    """Leftmost-longest matching of many lexicon labels at word boundaries; with `compound`,
+    one-word labels of five letters or more also end a compound word."""
+
+    def __init__(self, labels: list[tuple[str, Concept]], compound: bool = False):
         self._by_label: dict[str, Concept] = {}
         alts: list[str] = []
         for lab, concept in labels:
             if lab in self._by_label:
                 continue
             self._by_label[lab] = concept
-            alts.append(f"(?P<g{len(alts)}>{_label_regex(lab)})")
+            rx = _label_regex(lab)
+            if compound and " " not in lab and len(lab) >= 5 and lab.isalpha() and lab.islower():
+                rx = f"{rx}|{_compound_regex(lab)}"
+            alts.append(f"(?P<g{len(alts)}>{rx})")
         self._labels = list(self._by_label)
         self._rx = (
             re.compile("|".join(alts)) if alts else None
@@ -99,8 +108,11 @@ class Matchers:
         self.lex = lex
         self.lang = lang
 
-        def m(kind: str, any_lang: bool = False) -> PhraseMatcher:
-            return PhraseMatcher(lex.labels(kind, None if any_lang else lang))
+        compounding = any(c.notation == lang and c.prop("pattern") == "compounding"
+                          for c in lex.of_kind("LanguageMarker"))
+
+        def m(kind: str, any_lang: bool = False, compound: bool = False) -> PhraseMatcher:
+            return PhraseMatcher(lex.labels(kind, None if any_lang else lang), compound and compounding)
 
         self.attribution = m("AttributionCue")
         self.reporting = m("ReportingVerb")
@@ -116,11 +128,11 @@ class Matchers:
         self.number_word = m("NumberWord")
         self.multiplier = m("Multiplier")
         self.vague = m("VagueNumeral")
-        self.measure = m("CasualtyMeasure")
+        self.measure = m("CasualtyMeasure", compound=True)
         self.labels = m("ClassificationLabel", any_lang=True)
-        self.event_type = m("EventType")
+        self.event_type = m("EventType", compound=True)
         self.act_type = m("ActType")
-        self.role = m("ActorRole")
+        self.role = m("ActorRole", compound=True)
         self.title = m("PersonTitle")
         self.known = m("KnownEntity", any_lang=True)
         adjectives: list[tuple[str, Concept]] = []

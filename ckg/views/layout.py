@@ -25,10 +25,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-import os
-WANT=float(os.environ.get('WANT','0.35'))
 SMALL_GRAPH = 499
-ASPECT = float(os.environ.get('ASPECT','1.6'))  # width / height of the pictures the layout is for  # networkx switches to its scipy-only sparse solver at 500 nodes
+ASPECT = 1.6  # width / height of the pictures the layout is for (screens, pages)  # networkx switches to its scipy-only sparse solver at 500 nodes
 
 
 @dataclass(frozen=True)
@@ -226,9 +224,20 @@ def _core_centres(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings
     index = {v: i for i, v in enumerate(core.nodes)}
     ends = np.array([(index[u], index[v]) for u, v in core.edges()], dtype=np.int64)
     length = np.hypot(*(xy[ends[:, 0]] - xy[ends[:, 1]]).T)
-    want = np.linalg.norm(half[ends[:, 0]] + half[ends[:, 1]], axis=1) * WANT
+    want = np.linalg.norm(half[ends[:, 0]] + half[ends[:, 1]], axis=1) * 0.35
     xy *= float(np.median(want)) / max(float(np.median(length)), 1e-9)
-    return remove_box_overlaps(_landscape(xy), half + s.pad / 2)
+    boxes = half + s.pad / 2
+    xy = remove_box_overlaps(_landscape(xy), boxes)
+    # pushing boxes apart can leave a long strip, drawn small on any screen: squeeze it
+    # towards ASPECT and push again (a few times at most; each step is deterministic)
+    for _ in range(4):
+        w, h = (xy + boxes).max(axis=0) - (xy - boxes).min(axis=0)
+        ratio = (w / h) / ASPECT
+        if 1 / 1.25 <= ratio <= 1.25:
+            break
+        f = math.sqrt(ratio)
+        xy = remove_box_overlaps(xy * np.array([1 / f, f]), boxes, aspect=1.0)
+    return xy
 
 
 def _landscape(xy: np.ndarray) -> np.ndarray:

@@ -67,9 +67,15 @@ def draw_graph(g: nx.MultiDiGraph, title: str = "") -> tuple[Figure, list[Annota
             label += f" ({crowds['count'][v]} {style.NODE_STYLE[crowds['kind'][v]][0].split(' (')[0]}s)"
         bold = a["kind"] == "event"
         offset, align = _LABEL_AT[sides[v]]
+        at, va = pos[v], "center"
+        if crowds["count"].get(v):
+            # above the ring of unlabelled footnotes, which would hem it in anywhere else
+            ring = max(math.dist(pos[v], pos[u]) for u, hub in crowds["hidden"].items()
+                       if hub == v)
+            at, offset, align, va = (pos[v][0], pos[v][1] + ring), (0, 7), "center", "bottom"
         texts.append(ax.annotate(
-            label, xy=pos[v], xytext=offset, textcoords="offset points", fontsize=8,
-            ha=align, va="center",
+            label, xy=at, xytext=offset, textcoords="offset points", fontsize=8,
+            ha=align, va=va,
             fontweight="bold" if bold else "normal", color="#8a2c00" if bold else "#222",
             zorder=4, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                             "alpha": 0.75},
