@@ -250,6 +250,18 @@ def _skip_adverbials(st: _State, pos: int, lower: int) -> int:
 
 
 def _subject_at(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    ref, written = _subject_at_once(st, pos, lower)
+    if ref is None:
+        # "Лавров на следующий день назвал": step over one prepositional phrase
+        m = re.search(r"(?:^|\s)([\w'’]+)\s+(?:[\w'’]+\s+){1,3}$", st.text[lower:pos])
+        if m and st.mt.is_word(m.group(1), "boundary") and not st.mt.is_word(m.group(1), "agent"):
+            ref2, written2 = _subject_at_once(st, lower + m.start(1), lower)
+            if ref2 is not None and ref2.kind in ("person", "organisation", "state"):
+                return ref2, written2
+    return ref, written
+
+
+def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
     pos = _skip_adverbials(st, pos, lower)
     ph = phrase_before(st.text, pos, lower, st.mt)
     if ph is None:
@@ -665,12 +677,22 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
             continue
         if pat == "self-denial":  # "Rifaat al-Assad has denied any responsibility"
             who, who_text = _resolve_subject(st, h.start, sent.start)
-            if who is not None and who is not AUTHOR and who.kind != "group":
-                out.append(make("perpetrator", h.start, actor=who, claimant=who, claimant_text=who_text,
+            # "отрицает причастность российских военных": the denied party follows the cue
+            ph = phrase_after(t, h.end, sent.end, mt, max_tokens=5)
+            them = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None and \
+                not mt.is_word(t[h.end:].split()[0] if t[h.end:].split() else "", "boundary") else None
+            actor = them if them is not None and them.kind != "group" else who
+            if who is not None and who is not AUTHOR and actor is not None and actor.kind != "group":
+                out.append(make("perpetrator", h.start, actor=actor, claimant=who, claimant_text=who_text,
                                 stance="denies"))
             continue
         if pat in ("agent-after", "agent-after-act", "agent-object"):
-            ph = phrase_after(t, h.end, sent.end, mt, max_tokens=12)
+            start = h.end
+            if pat == "agent-object":  # "обвинил в убийствах российскую армию": skip the charge
+                pp = re.match(r"\s*([\w'’]+)\s+[\w'’]+", t[h.end:sent.end])
+                if pp and mt.is_word(pp.group(1), "boundary") and not mt.is_word(pp.group(1), "agent"):
+                    start = h.end + pp.end()
+            ph = phrase_after(t, start, sent.end, mt, max_tokens=12)
             if ph is None:
                 continue
             who, who_text = _relative_subject(st, h.start, sent.start)
