@@ -22,7 +22,7 @@ from graph_build.store import open_store
 
 from .readback import format_claims, read_claims
 
-__all__ = ["build", "remove", "claims", "format_claims", "export", "open_store"]
+__all__ = ["build", "claims", "export", "format_claims", "open_store", "remove"]
 
 
 def build(paths: list[Path] | list[str], store_dir: Path | str) -> BuildReport:

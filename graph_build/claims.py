@@ -16,10 +16,10 @@ from .entities import (
     DocContext,
     EventMention,
     actor_from_phrase,
+    citation_form,
     common_words,
     event_ref,
     find_events,
-    citation_form,
     known_ref,
     proper_names,
 )
@@ -253,9 +253,11 @@ def _subject_at(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str
     ref, written = _subject_at_once(st, pos, lower)
     if ref is None:
         # "Лавров на следующий день назвал": step over one prepositional phrase
-        m = re.search(r"(?:^|\s)([\w'’]+)\s+(?:[\w'’]+\s+){1,3}$", st.text[lower:pos])
-        if m and st.mt.is_word(m.group(1), "boundary") and not st.mt.is_word(m.group(1), "agent"):
-            ref2, written2 = _subject_at_once(st, lower + m.start(1), lower)
+        words = list(re.finditer(r"[\w'’]+", st.text[lower:pos]))[-4:-1]
+        m = next((w for w in reversed(words) if st.mt.is_word(w.group(), "boundary")
+                  and not st.mt.is_word(w.group(), "agent")), None)
+        if m is not None:
+            ref2, written2 = _subject_at_once(st, lower + m.start(), lower)
             if ref2 is not None and ref2.kind in ("person", "organisation", "state"):
                 return ref2, written2
     return ref, written
@@ -399,8 +401,8 @@ def _sentence_event(st: _State, events: list[EventMention], pos: int) -> EntityR
 
 def _remember_subject(st: _State, sent: Sentence) -> None:
     ph = phrase_after(st.text, sent.start, sent.end, st.mt, max_tokens=8)
-    if ph is None or ph.start != sent.start + len(st.text[sent.start:ph.start]) - len(st.text[sent.start:ph.start].lstrip()):
-        return
+    if ph is None or any(not st.mt.is_word(w, "determiner") for w in st.text[sent.start:ph.start].split()):
+        return  # only a sentence-initial phrase is its subject
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None:
         return
@@ -572,7 +574,7 @@ def _split_actors(text: str, mt: Matchers) -> list[str]:
 def _passive(st: _State, pos: int, lo: int) -> bool:
     """A passive auxiliary right before a verb ("were killed"): its subject is the victim."""
     words = re.findall(r"[\w'’]+", st.text[max(lo, pos - 30):pos])[-2:]
-    return any(st.mt.is_word(w, "verb") for w in words)
+    return any(st.mt.is_word(w, "passive") for w in words)
 
 
 def _agents_by(st: _State, pos: int, hi: int) -> list[tuple[EntityRef, bool]]:

@@ -110,14 +110,15 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
     text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
     text = _DATE_PREFIX.sub("", text)  # "17 January 2010 the Iraqi High Tribunal"
     first = re.match(r"([\w'’]+)\s+", text)
-    if first and mt.is_word(first.group(1), "determiner"):
-        text = text[first.end():]
-    elif first and mt.is_word(first.group(1), "quantifier"):
+    if first and mt.is_word(first.group(1), "quantifier"):
         # "several units of the Soviet army" names the army; "several Soviet officials" no one
         part = re.search(r"\s(?:" + "|".join(map(re.escape, sorted(mt.words.get("inner", {"of"})))) + r")\s+(.+)$", text)
         if part is None:
             return None
         text = part.group(1)
+        first = re.match(r"([\w'’]+)\s+", text)
+    if first and mt.is_word(first.group(1), "determiner"):
+        text = text[first.end():]
     words = [w for w in re.findall(r"[\w'’-]+", text) if not mt.is_word(w, "determiner")]
     roles = mt.role.find(text)
     if roles and words and not any(capitalised(w) for w in words[:-1]) \

@@ -18,7 +18,7 @@ def claims_of(text: str, lang: str = "en", title: str = "The Tarvo massacre") ->
                          title=title)
     out = []
     for c in extract_claims(segment(doc, load_lexicon()), load_lexicon()):
-        name = lambda r: (r.pref_label or r.label) if r else None  # noqa: E731
+        name = lambda r: (r.pref_label or r.label) if r else None
         out.append({"type": c.type, "event": name(c.event), "claimant": name(c.claimant), "stance": c.stance,
                     "min": c.min, "max": c.max, "measure": c.measure, "actor": name(c.actor), "label": c.label,
                     "body": name(c.body), "date": c.date, "title": c.title,
