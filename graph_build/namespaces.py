@@ -176,6 +176,7 @@ PREFIXES: dict[str, str] = {
 }
 
 GRAPH_ENTITIES = ID["graph-entities"]
+GRAPH_LINKS = ID["graph-links"]  # accepted owl:sameAs links (`ckg link --write`), carried across builds
 GRAPH_ONTOLOGY = ID["graph-ontology"]
 
 

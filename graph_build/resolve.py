@@ -15,12 +15,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SDO, SKOS, XSD
 
 from .lexicon import Concept, Lexicon
-from .namespaces import CKG, ID, LEX, PREFIXES, SEM, WD
+from .namespaces import CKG, GRAPH_LINKS, LEX, PREFIXES, SEM, WD
 from .triples import _KIND_CLASSES, date_literal, lex_entity_iri
-
-# Accepted owl:sameAs links (`ckg link --write`). Not recomputed from the documents, so a
-# build carries them forward; belongs beside GRAPH_ENTITIES in namespaces.py.
-GRAPH_LINKS = ID["graph-links"]
 
 _ENTITY_LABELS = """
 SELECT ?e ?label WHERE {

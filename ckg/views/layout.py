@@ -227,16 +227,18 @@ def _core_centres(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings
     want = np.linalg.norm(half[ends[:, 0]] + half[ends[:, 1]], axis=1) * 0.35
     xy *= float(np.median(want)) / max(float(np.median(length)), 1e-9)
     boxes = half + s.pad / 2
-    xy = remove_box_overlaps(_landscape(xy), boxes)
+    # each round costs n x n: big cores get fewer rounds (and may keep a few overlaps)
+    rounds = 400 if n <= SMALL_GRAPH else 20
+    xy = remove_box_overlaps(_landscape(xy), boxes, rounds=rounds)
     # pushing boxes apart can leave a long strip, drawn small on any screen: squeeze it
     # towards ASPECT and push again (a few times at most; each step is deterministic)
-    for _ in range(4):
+    for _ in range(4 if n <= SMALL_GRAPH else 0):
         w, h = (xy + boxes).max(axis=0) - (xy - boxes).min(axis=0)
         ratio = (w / h) / ASPECT
         if 1 / 1.25 <= ratio <= 1.25:
             break
         f = math.sqrt(ratio)
-        xy = remove_box_overlaps(xy * np.array([1 / f, f]), boxes, aspect=1.0)
+        xy = remove_box_overlaps(xy * np.array([1 / f, f]), boxes, rounds=rounds, aspect=1.0)
     return xy
 
 
