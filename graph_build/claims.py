@@ -296,7 +296,8 @@ def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
         aux = re.findall(r"[\w'’]+", before[-16:])[-1:]
-        if aux and st.mt.is_word(aux[0], "verb") and not re.search(r"(?i)\bby\b|\bav\b", st.text[h.end:h.end + 4]):
+        nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
+        if aux and st.mt.is_word(aux[0], "verb") and not (nxt and st.mt.is_word(nxt[0], "agent")):
             out.append(Voice(h.start, AUTHOR, None, "reporting"))  # "it is estimated", "are believed"
             continue
         qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
@@ -871,7 +872,8 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
     out: list[Claim] = []
     acts = mt.act_type.find(t, lo, hi)
     for cue in mt.act_cue.find(t, lo, hi):
-        if re.match(r"\s+(?:sted|place)\b", t[cue.end:cue.end + 8]):
+        nxt = re.findall(r"[\w'’]+", t[cue.end:cue.end + 10])[:1]
+        if nxt and mt.is_word(nxt[0], "act-cue-breaker"):
             continue  # "det fant sted": it took place, no finding
         judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation in ("judgment",)]
         implied = cue.concept.prop("impliesActType")

@@ -73,12 +73,11 @@ def _state_in(text: str, mt: Matchers) -> Concept | None:
     return None
 
 
-_PARTICLES = ("de", "van", "von", "al", "bin", "ibn")
-
-
-def namey(w: str) -> bool:
-    """A word that can be part of a name: "Walker", "de", "al-Majid"."""
-    return capitalised(w) or w.lower() in _PARTICLES or bool(re.match(r"(?:al|el|ad|as|ash)-[A-Z]", w))
+def namey(w: str, mt: Matchers) -> bool:
+    """A word that can be part of a name: "Walker", "de", "al-Majid" (particles from the lexicon)."""
+    particles = mt.words.get("name-particle", set())
+    head, _, rest = w.partition("-")
+    return capitalised(w) or w.lower() in particles or (head.lower() in particles and capitalised(rest))
 
 
 def trim_actor_phrase(text: str, mt: Matchers) -> str:
@@ -92,7 +91,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
         if not keeps:
             text = text[: m.start()]
     toks = _tokens(text, 0, len(text))
-    heads = [t for t in toks if namey(t[2]) or t[2][0].isdigit()]
+    heads = [t for t in toks if namey(t[2], mt) or t[2][0].isdigit()]
     for h in mt.role.find(text) + mt.known.find(text):
         heads.append((h.start, h.end, h.label))
     if heads:
@@ -201,13 +200,13 @@ def _person(text: str, toks: list[tuple[int, int, str]], mt: Matchers, ctx: DocC
     for h in mt.title.find(text) + mt.adjective.find(text):
         cut = max(cut, h.end)
     rest = [t for t in toks if t[0] >= cut]
-    names = [t for t in rest if namey(t[2])]
+    names = [t for t in rest if namey(t[2], mt)]
     if rest and len(names) != len(rest):
         # "the diplomat William Walker", "historikeren Ikuhiko Hata": a descriptor noun, then a
         # full name (two or more capitalised words) ends the phrase
         tail: list[tuple[int, int, str]] = []
         for t in reversed(rest):
-            if not namey(t[2]):
+            if not namey(t[2], mt):
                 break
             tail.insert(0, t)
         lead = rest[len(rest) - len(tail) - 1][2] if len(tail) < len(rest) else ""

@@ -5,22 +5,14 @@ import math
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-
-from graph_build.store import MARKER
+from tests.query_helpers import load_fixture
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "views_mini.trig"
 
 
 def mini_store(directory: Path) -> Path:
     """Load tests/fixtures/views_mini.trig into a ckg store under `directory`."""
-    store_dir = directory / "mini-store"
-    store = ox.Store(str(store_dir))
-    store.load(path=str(MINI), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    (store_dir / MARKER).write_text("ckg pyoxigraph store\n", encoding="utf-8")
-    return store_dir
+    return load_fixture(MINI, directory / "mini-store")
 
 
 Box = tuple[float, float, float, float]
