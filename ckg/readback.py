@@ -32,19 +32,29 @@ def _value(term: Any) -> Any:
     return term.value
 
 
-def _pick(labels: dict[str, str]) -> str | None:
-    """One label: English first, then no language, then the first language in order."""
-    for lang in ("en", ""):
-        if lang in labels:
-            return labels[lang]
+def _pick(labels: dict[str, str], lang: str = "") -> str | None:
+    """One label: the document's language first (the name as its source writes it), then
+    English, then no language, then the first language in order."""
+    for lg in (lang, "en", ""):
+        if lg in labels:
+            return labels[lg]
     return labels[sorted(labels)[0]] if labels else None
 
 
+_GAZETTEER = """SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e <http://www.w3.org/2000/01/rdf-schema#isDefinedBy> ?c } }"""
+_NODES = {"event": "ev", "claimant": "who", "actor": "actorE", "body": "bodyE"}
+
+
 def read_claims(store: ox.Store) -> list[dict[str, Any]]:
-    """Every claim as a dict with the fields of spec/claims.md, ordered by document and offset."""
+    """Every claim as a dict with the fields of spec/claims.md, ordered by document and offset.
+
+    A name is the gazetteer's preferred label (English first) for an entity the lexicon
+    knows, else the name in the document's own language, as its source wrote it."""
+    known = {row["e"].value for row in store.query(_GAZETTEER)}
     rows: dict[str, dict[str, Any]] = {}
     multi: dict[str, dict[str, dict[str, str]]] = {}
     order: list[str] = []
+    gazetteer: set[tuple[str, str]] = set()
     for sol in store.query(_query_text(), use_default_graph_as_union=True):
         cid = sol["claim"].value
         rec = rows.get(cid)
@@ -58,6 +68,7 @@ def read_claims(store: ox.Store) -> list[dict[str, Any]]:
             for f in _FIELDS[type_]:
                 rec[f] = None
             rec["_voice"] = _value(sol["voice"])
+            rec["_lang"] = _value(sol["docLang"]) or ""
             rows[cid] = rec
             multi[cid] = {"event": {}, "claimant": {}, "actor": {}, "body": {}}
             order.append(cid)
@@ -65,6 +76,9 @@ def read_claims(store: ox.Store) -> list[dict[str, Any]]:
             t = sol[f]
             if t is not None and (f in rec):
                 multi[cid][f].setdefault(t.language or "", t.value)
+                node = sol[_NODES[f]]
+                if node is not None and node.value in known:
+                    gazetteer.add((cid, f))
         cite = sol["cite"]
         if cite is not None and int(cite.value) not in rec["citations"]:
             rec["citations"].append(int(cite.value))
@@ -74,9 +88,10 @@ def read_claims(store: ox.Store) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for cid in order:
         rec = rows[cid]
+        lang = rec.pop("_lang")
         for f, labels in multi[cid].items():
             if f in rec:
-                rec[f] = _pick(labels)
+                rec[f] = _pick(labels, "" if (cid, f) in gazetteer else lang)
         if rec.pop("_voice"):
             rec["claimant"] = None
         rec["citations"].sort()

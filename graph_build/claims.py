@@ -129,6 +129,7 @@ def _derived_event(st: _State) -> EntityRef | None:
     first_seen: dict[str, int] = {}
     known_places: dict[str, Concept] = {}
     locative = mt.words.get("locative", set())
+    at_place: dict[str, str] = {}  # name -> as written after a locative preposition ("в Еленовке")
     person_stems: set[str] = set()
     for sent in st.seg.sentences:
         kind = st.seg.sections[sent.section].kind
@@ -147,6 +148,7 @@ def _derived_event(st: _State) -> EntityRef | None:
                 known_places[h.concept.id] = h.concept
                 first_seen.setdefault(h.concept.id, h.start)
         for name, pos in proper_names(t, sent.start, sent.end, mt, st.ctx):
+            written_name, name = name, citation_form(name, t, mt)  # "в Хатыни" and "Хатынь": one name
             prev = re.findall(r"[\w'’]+", t[max(sent.start, pos - 12):pos])[-1:]
             if prev and (mt.title.find(prev[0]) or mt.role.find(prev[0]) or mt.is_word(prev[0], "agent")):
                 person_stems.update(w[:5] for w in name.split())
@@ -155,10 +157,15 @@ def _derived_event(st: _State) -> EntityRef | None:
                 person_stems.update(w[:5] for w in name.split())
                 continue  # "Ratko Mladić said": a person
             initial = not t[sent.start:pos].strip()
-            score = 3 if prev and prev[0].lower() in locative else (0 if initial and kind != TITLE else 1)
+            after_locative = bool(prev) and prev[0].lower() in locative
+            score = 3 if after_locative else (0 if initial and kind != TITLE else 1)
+            if after_locative:
+                at_place.setdefault(name, f"{prev[0].lower()} {written_name}")
             if score:
                 names[name] = names.get(name, 0) + score * weight
                 first_seen.setdefault(name, pos)
+                if kind == TITLE:
+                    at_place.setdefault(name, "")
     title = next((x for x in st.seg.sentences if st.seg.sections[x.section].kind == TITLE), None)
     if title is not None and not mt.event_type.find(t, title.start, title.end):
         # a title that is only a name ("Babij Jar", "Хатынь") names the event
@@ -171,11 +178,12 @@ def _derived_event(st: _State) -> EntityRef | None:
         if len(parts) == 2 and n not in known_places and \
                 len(re.findall(r"(?<!" + re.escape(parts[0]) + r" )\b" + re.escape(parts[1][:5]), t)) > 0:
             person_stems.update(w[:5] for w in parts)
-    names = {n: v for n, v in names.items() if not any(w[:5] in person_stems for w in n.split())}
+    names = {n: v for n, v in names.items() if not any(w[:5] in person_stems for w in n.split())
+             and (len(n.split()) == 1 or n in at_place or n in known_places)}  # "Ганса Вёльке": a person
     if not names:
         return None
     name = max(names, key=lambda n: (names[n], -first_seen[n]))
-    name = citation_form(name, t, mt)
+    as_written = name
     head = max(heads, key=lambda h: (heads[h], -first_seen[h])) if heads else None
     etype = st.lex.concept(head) if head else st.lex.by_notation("EventType", "events")
     if etype is None:
@@ -183,8 +191,22 @@ def _derived_event(st: _State) -> EntityRef | None:
     place = known_places.get(name)
     where = place.label_for(mt.lang) if place is not None else name
     forms = written.get(etype.id) or {etype.notation or "events": 1}
-    head_word = max(forms, key=lambda f: (forms[f], f)).lower()
-    return event_ref(etype, place, None if place is not None else name, None, f"{where} {head_word}", mt, st.ctx)
+    head_word = _citation_label(etype, max(forms, key=lambda f: (forms[f], f)), mt).lower()
+    label = f"{where} {head_word}"
+    if at_place.get(as_written) and any(c.notation == mt.lang and "head-first" in c.props_of("pattern")
+                                        for c in st.lex.of_kind("LanguageMarker")):
+        label = f"{head_word} {at_place[as_written]}"  # "удар в Еленовке"
+    return event_ref(etype, place, None if place is not None else name, None, label, mt, st.ctx)
+
+
+def _citation_label(c: Concept, form: str, mt: Matchers) -> str:
+    """The lexicon's shortest label of `c` in the text's language with the same stem as
+    `form` ("удара" -> "удар"): a head word in its dictionary form."""
+    stem = mt.inflection.stem(form)
+    if stem is None or not mt.inflection.endings:
+        return form
+    same = [lab for lg, lab in c.labels if lg == mt.lang and (mt.inflection.stem(lab) or "").lower() == stem.lower()]
+    return min(same, key=lambda x: (len(x), x)) if same else form
 
 
 def _section_voices(st: _State) -> dict[int, Voice]:
@@ -334,13 +356,19 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         ref = actor_from_phrase(ph.text, st.mt, st.ctx)
         written = ph.text
         if ref is None:
+            ref, written = _inner_actor(st, t[ph.start:hi])
+        if ref is None:
+            written = ph.text
             ref = EntityRef("group", written, "group-" + slug(written), st.mt.lang, written)
         vs.append(Voice(h.start, ref, written, "per" if pat == "parenthesis" else "according"))
     vs.extend(_reporting_voices(st, lo, hi))
-    opening = re.match(r"\s*([\w'’]+)\s+(?:[\w'’]+\s+)?", t[lo:hi])
+    opening = re.match(r"\s*([\w'’]+)\s+(?:[\w'’]+\s+){0,2}", t[lo:hi])
     if opening and st.last_body is not None and st.mt.is_word(opening.group(1), "locative") and \
-            st.mt.act_type.find(t, lo + opening.start(), lo + opening.end() + 12):
-        # "In the judgment …", "I dommen heter det at …": the body of the last act speaks
+            (st.mt.act_type.find(t, lo + opening.start(), lo + opening.end() + 12) or
+             any(st.mt.is_word(w, "document-noun") for w in opening.group().split()[1:])):
+        # "In the judgment …", "I dommen heter det at …": the body of the last act speaks,
+        # also through an impersonal "it is stated"
+        vs = [v for v in vs if v.claimant is not AUTHOR]
         vs.append(Voice(lo, st.last_body, st.last_body.label, "according"))
     for h in st.mt.label_cue.find(t, lo, hi) + st.mt.denial.find(t, lo, hi):
         if h.concept.prop("pattern") in ("as", "copula", "negation", "contrast"):
@@ -348,6 +376,7 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         ref, written = _resolve_subject(st, h.start, lo)
         if ref is not None:
             vs.append(Voice(h.start, ref, written, "label"))
+    _share_subjects(st, vs)
     # ", claiming that ...": a participle's unstated subject is the clause's speaker
     participles = {v.at: v.cue == "participle" for v in vs}
     for i, v in enumerate(vs):
@@ -360,6 +389,35 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
     if section_voice is not None:
         vs.append(Voice(lo, section_voice.claimant, section_voice.text, "section"))
     return vs
+
+
+def _inner_actor(st: _State, text: str) -> tuple[EntityRef | None, str]:
+    """"According to a 1959 note by KGB chairman Alexander Shelepin": the source's author,
+    the longest tail of the phrase (up to its clause's comma, without a trailing date) that
+    names a person or body."""
+    text = re.split(r"[,;:]", text)[0].strip()
+    text = re.sub(r"[\s,]+\d{3,4}\s*[^\W\d]{0,6}\.?$", "", text)  # "… Шелепина 1959 года"
+    for m in re.finditer(r"(?<=\s)\S", text):
+        tail = text[m.start():]
+        ref = actor_from_phrase(tail, st.mt, st.ctx)
+        if ref is not None and ref.kind in ("person", "organisation", "state"):
+            return ref, tail
+    return None, text
+
+
+def _share_subjects(st: _State, vs: list[Voice]) -> None:
+    """"X considers the figures too low and speaks of hundreds": a verb right after "and"
+    has the subject of the verb before it."""
+    vs.sort(key=lambda v: v.at)
+    for i, v in enumerate(vs):
+        if v.cue not in ("reporting", "label", "unresolved", "participle") or i == 0:
+            continue
+        prev = re.search(r"([\w'’]+)[\s,]*$", st.text[max(0, v.at - 30):v.at])
+        if prev is None or not st.mt.is_word(prev.group(1), "conjunction"):
+            continue
+        w = next((w for w in reversed(vs[:i]) if w.claimant is not None and w.cue in ("reporting", "label")), None)
+        if w is not None:
+            vs[i] = Voice(v.at, w.claimant, w.text, "label" if v.cue == "label" else "reporting", v.back)
 
 
 def _voice_at(vs: list[Voice], pos: int) -> Voice | None:
@@ -525,13 +583,20 @@ def _measure_near(st: _State, f: Figure, measures: list[Hit], sent: Sentence) ->
     people were killed"), else before it ("the death toll ... is 613"), else an event head
     right before it ("the massacre of 12 000")."""
     t = st.text
-    after = [h for h in measures if h.start >= f.end]
-    for h in after:
-        between = t[f.end:h.start]
-        if len(between) <= 70 and not _CLAUSE_END.search(between) and "," not in between \
-                and not re.search(r"\d", between) and not _PRONOUN.search(between):
-            return h.concept.notation
     before = [h for h in measures if h.end <= f.start]
+    gap = re.fullmatch(r"\s*([^\W\d]+\s+)?", t[before[-1].end:f.start]) if before else None
+    if gap and not (gap.group(1) and (st.mt.is_word(gap.group(1).strip(), "conjunction")
+                                      or st.mt.is_word(gap.group(1).strip(), "boundary"))):
+        return before[-1].concept.notation  # "killed ten civilians and wounded thirty-four"
+    after = [h for h in measures if h.start >= f.end]
+    ok = [h for h in after if len(t[f.end:h.start]) <= 70 and not _CLAUSE_END.search(t[f.end:h.start])
+          and "," not in t[f.end:h.start] and not re.search(r"\d", t[f.end:h.start])
+          and not _PRONOUN.search(t[f.end:h.start])]
+    if ok:
+        h = ok[0]
+        verb = next((x for x in ok[1:2] if len(t[h.end:x.start].split()) <= 2 and
+                     any(st.mt.is_word(w, "passive") for w in re.findall(r"[\w'’]+", t[h.end:x.end])[:2])), None)
+        return (verb or h).concept.notation  # "2,000 prisoners were shot": the verb, not the noun
     for h in reversed(before):
         between = t[h.end:f.start]
         if len(between) > 60 or _CLAUSE_END.search(between) or re.search(r"\d|[.!?]\s", between):
@@ -663,6 +728,17 @@ def _relative_subject(st: _State, pos: int, lo: int) -> tuple[EntityRef | None, 
     return None, None
 
 
+def _denied_clause(st: _State, lo: int, pos: int) -> bool:
+    """A denial verb earlier in the sentence whose clause reaches `pos` ("X denied that
+    soldiers had fired", "отрицает, что погром был организован властями")."""
+    for d in st.mt.denial.find(st.text, lo, pos):
+        if d.concept.prop("pattern") in ("negation", "contrast", "as", "copula"):
+            continue
+        if not _CLAUSE_END.search(st.text, d.end, pos):
+            return True
+    return False
+
+
 def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMention]) -> list[Claim]:  # type: ignore[no-untyped-def]
     t, mt = st.text, st.mt
     out: list[Claim] = []
@@ -676,6 +752,7 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
     for h in mt.perp_cue.find(t, sent.start, sent.end):
         pat = h.concept.prop("pattern")
         negated = bool(re.search(r"(?i)\b(not|ikke|не)\s+$", t[max(sent.start, h.start - 6):h.start]))
+        negated ^= _denied_clause(st, sent.start, h.start)  # "Karimov denied that soldiers had fired"
         if pat == "agent-after-act" and not _after_act(st, h.start, sent.start, events):
             continue
         if pat == "self-denial":  # "Rifaat al-Assad has denied any responsibility"
@@ -725,9 +802,15 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
             ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
             if ref is None or ref.kind not in ("armed-group", "population-group"):
                 ref = _armed_before(st, h.start, sent.start)
+            if ref is None and mt.inflection.endings:
+                # free word order: "поляков расстреляли немецкие оккупанты" (the agent after the verb)
+                ph = phrase_after(t, h.end, sent.end, mt, max_tokens=6)
+                after = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+                ref = after if after is not None and after.kind == "armed-group" else None
             if ref is None:
                 continue
             neg = bool(re.search(r"(?i)\b(not|never|ikke|aldri|не)\b", t[max(sent.start, h.start - 12):h.start]))
+            neg ^= _denied_clause(st, sent.start, h.start)
             out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
     # "found several Soviet officials guilty of the tragedy, including X"
     for h in mt.act_type.find(t, sent.start, sent.end):
@@ -773,6 +856,8 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
 
     def _after_preposition(s: int) -> bool:  # "denied any responsibility for the massacre"
         words = re.findall(r"[\w'’]+", t[max(lo, s - 20):s])[-2:]
+        if words and any(c.concept.prop("pattern") == "as" for c in mt.label_cue.find(words[-1])):
+            return False  # "refused to classify the killings as genocide": a predicate
         return any(mt.is_word(w, "boundary") or mt.is_word(w, "inner") for w in words)
 
     def inside_event(h: Hit, cue_end: int | None = None, denial: bool = False) -> bool:
@@ -785,11 +870,14 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
                    for s, e in anaphora)
 
 
-    for cue in mt.label_cue.find(t, lo, hi) + mt.denial.find(t, lo, hi):
+    denials = mt.denial.find(t, lo, hi)
+    for cue in mt.label_cue.find(t, lo, hi) + denials:
         pat = cue.concept.prop("pattern")
         is_denial = "DenialCue" in cue.concept.kinds
         if pat in ("as", "contrast"):
             continue
+        if not is_denial and any(d.start <= cue.start < d.end for d in denials):
+            continue  # "refused to classify … as": the denial reads it
         if pat == "negation":
             # "No genocide took place", "ikke et folkemord", "was not a massacre"
             for h in labels:
@@ -818,6 +906,10 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
         if stop and not is_denial:
             end = stop.start()
         found = [h for h in labels if cue.end <= h.start < end and not inside_event(h, cue.end, is_denial)]
+        if is_denial:  # "denies that the pogrom was organised by X" denies X's part, not the pogrom
+            perps = mt.perp_cue.find(t, cue.end, end)
+            found = [h for h in found if not any(p.start >= h.end and not _CLAUSE_END.search(t, h.end, p.start)
+                                                 for p in perps)]
         if pat == "connector":
             conn = [h for h in mt.label_cue.find(t, cue.end, end) if h.concept.prop("pattern") == "as"]
             if not conn:
@@ -884,8 +976,8 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
         if cue.label.lower() in ("found", "fant") and re.search(r"(?i)guilty|skyldig", t[cue.end:hi]):
             act_type = "prosecutor's finding" if re.search(r"(?i)prosecutor|påtale|прокур", t[lo:hi]) else "judgment"
         body = _body(st, cue, lo, hi)
-        if body is None:
-            continue
+        if body is None or st.seg.sections[sent.section].kind == TITLE:
+            continue  # a headline's act is told, with its date, in the body
         act_type = act_type or _role_act(st, body)  # "the tribunal recognised …": a judgment
         if act_type is None:
             continue
@@ -893,8 +985,9 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
             out.extend(_convicted(st, sent, cue, body, make))
         date = _act_date(st, sent, cue)
         title = None
-        q = _QUOTED.search(t, act.end if act else cue.end, min(hi, (act.end if act else cue.end) + 40))
-        if q:
+        after = act.end if act else cue.end
+        q = _QUOTED.search(t, after, hi)
+        if q and q.start() - after <= 40:
             title = q.group(1).strip()
         if date is None or title is None:
             d2, t2 = _from_references(st, sent)

@@ -91,7 +91,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
         if not keeps:
             text = text[: m.start()]
     toks = _tokens(text, 0, len(text))
-    heads = [t for t in toks if namey(t[2], mt) or t[2][0].isdigit()]
+    heads = [t for t in toks if namey(t[2], mt) or (t[2][0].isdigit() and not t[2].isdigit())]  # "366th", not a year
     for h in mt.role.find(text) + mt.known.find(text):
         heads.append((h.start, h.end, h.label))
     if heads:
@@ -100,7 +100,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
     return text
 
 
-_DATE_PREFIX = re.compile(r"^(?:[^\W\d]{0,12}\s*\d[\d.,]*\s+){1,3}(?=\D)")
+_DATE_PREFIX = re.compile(r"^(?:(?:[^\W\d]{1,12}\s+){0,2}\d[\d.,]*\s+(?:[a-zæøåа-яё]{1,5}\s+)?){1,3}(?=\D)")
 
 
 def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
@@ -174,6 +174,11 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
     for h in mt.known.find(text):
         if (h.concept.prop("actorKind") or "") == "armed-group":
             return known_ref(h.concept, written, mt.lang)
+    if len(toks) >= 3 and not namey(toks[-3][2], mt) and all(namey(t[2], mt) for t in toks[-2:]):
+        # "бывшего командующего армией боснийских сербов Ратко Младича": a descriptor, then a name
+        person = _person(text, toks, mt, ctx)
+        if person is not None:
+            return person
     armed = [r for r in roles if (r.concept.prop("actorKind") or "") == "armed-group"]
     collective = [r for r in roles if (r.concept.prop("actorKind") or "") == "group"]
     orghead = [r for r in roles if r.concept.prop("pattern") == "name-head"]
@@ -199,6 +204,10 @@ def _person(text: str, toks: list[tuple[int, int, str]], mt: Matchers, ctx: DocC
     cut = 0
     for h in mt.title.find(text) + mt.adjective.find(text):
         cut = max(cut, h.end)
+    for h in mt.known.find(text) + mt.role.find(text):
+        after = [t for t in toks if t[0] >= h.end]
+        if h.end > cut and len(after) >= 2 and all(namey(t[2], mt) for t in after):
+            cut = h.end  # "Президент Украины Владимир Зеленский": the name after the state
     rest = [t for t in toks if t[0] >= cut]
     names = [t for t in rest if namey(t[2], mt)]
     if rest and len(names) != len(rest):
@@ -219,6 +228,8 @@ def _person(text: str, toks: list[tuple[int, int, str]], mt: Matchers, ctx: DocC
         return None  # "on 24 February I called": a date and a pronoun, not a name
     if mt.role.find(text[cut:]) or mt.known.find(text[cut:]):
         return None
+    if any(h.start < rest[0][1] and h.end > cut for h in mt.known.find(text)):
+        return None  # "… Российской Федерации": the tail of a known name is no person
     if not capitalised(rest[0][2]):
         return None
     full = text[rest[0][0]:rest[-1][1]]
@@ -248,13 +259,19 @@ class EventMention:
 def _place_after(text: str, pos: int, hi: int, mt: Matchers) -> tuple[Concept | None, str | None, int, str]:
     """A place named after an event head: "of Khojaly", "in the city of Sumgait", "i Baku",
     "of Armenians in Baku", "broke out in Armenia"."""
-    rx = re.compile(r"\s+(?:(?:[a-zæøåа-я]+\s+){0,2}?)(of|in|at|i|på|в|во|near)\s+(?:the\s+)?"
+    rx = re.compile(r"\s+(?:(?:[a-zæøåа-яё]+\s+){0,3}?)(of|in|at|i|på|в|во|near)\s+(?:the\s+)?"
                     r"(?:(?:city|town|village|byen|город[ае]?)\s+(?:of\s+)?)?")
     cur = pos
+    gen = re.match(r"\s+([\w'’-]+)\s+([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)", text[pos:hi])
+    if gen and mt.is_word(gen.group(1), "settlement") and not mt.adjective.find(gen.group(2)):
+        return None, gen.group(2), pos + gen.end(), gen.group(1)  # "сожжение деревни Хатынь"
+    verb_endings = tuple(mt.words.get("verb-ending", ()))
     for _ in range(2):
         m = rx.match(text, cur, hi)
         if not m:
             return None, None, pos, ""
+        if any(len(w) > 3 and w.endswith(verb_endings) for w in text[cur:m.start(1)].split()):
+            return None, None, pos, ""  # "удар осудили в Варшаве": where it was judged, not where it was
         s = m.end()
         for h in mt.known.find(text, s, min(hi, s + 60)):
             if h.start != s:
@@ -314,7 +331,9 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             sentence_initial = not left[: mod.start()].strip() or left[: mod.start()].rstrip()[-1:] in "\"“«:.("
             function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first)) \
                 or fold(first) in {fold(m) for m in _month_words(mt)}
-            if not is_adj and not function_word and not (fold(first) in ctx.common_words and sentence_initial):
+            taken = any(f.start <= h.start - len(cand) - 1 < f.end for f in found)  # "события в Сумгаите погромом"
+            if not is_adj and not function_word and not taken \
+                    and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
         start = (h.start - len(name_mod) - 1) if name_mod else h.start
         if name_mod and place_c is None:
@@ -352,6 +371,10 @@ def event_ref(etype: Concept, place: Concept | None, place_name: str | None, nam
     if main is not None and main.key.startswith("ev-") and main.key.endswith("-" + slug(where)) \
             and (etype.prop("pattern") != "setting"):
         return main  # "the killings in Hama" in a text about the Hama massacre
+    if main is not None and place is None and etype.prop("pattern") != "setting" and \
+            (etype.id == dict(main.extra).get("eventType") or etype.notation in ("events", "tragedy", "killings")) \
+            and any(_same_name(w, m) for w in (place_name or name_mod or "").split() for m in main.label.split()):
+        return main  # "события в Сумгаите" in a text about the "Сумгаитский погром"
     key = f"{etype.notation}-{slug(where)}"
     label = written.strip()
     label = label[0].upper() + label[1:] if label and name_mod and not label.startswith("anti") else label
@@ -361,6 +384,17 @@ def event_ref(etype: Concept, place: Concept | None, place_name: str | None, nam
     elif place_name:
         extra.append(("placeName", place_name))
     return EntityRef("event", label, "ev-" + key, mt.lang, None, tuple(extra))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two capitalised words that are one name in other case forms ("Сумгаите", "Сумгаитский")."""
+    if not (capitalised(a) and capitalised(b)):
+        return False
+    fa, fb = fold(a), fold(b)
+    n = 0
+    while n < min(len(fa), len(fb)) and fa[n] == fb[n]:
+        n += 1
+    return n >= 5 and n >= min(len(fa), len(fb)) - 2
 
 
 def proper_names(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> list[tuple[str, int]]:

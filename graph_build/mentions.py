@@ -46,10 +46,49 @@ def _case_sensitive(label: str) -> bool:
     return any(c.isupper() for c in label[1:]) or (len(label) <= 4 and label[:1].isupper())
 
 
-def _label_regex(label: str) -> str:
-    parts = [re.escape(p.strip()) for p in label.split(GAP)]
+def _script(ch: str) -> str:
+    """The script of a letter from its Unicode name ("CYRILLIC", "LATIN")."""
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+@dataclass(frozen=True)
+class Inflection:
+    """A language's inflectional endings (lexicon `ckg:ending`), longest first."""
+
+    endings: tuple[str, ...]
+
+    @functools.cached_property
+    def scripts(self) -> frozenset[str]:
+        return frozenset(_script(ch) for e in self.endings for ch in e)
+
+    def stem(self, word: str) -> str | None:
+        """The word without its ending, or None if the word does not inflect (too short,
+        abbreviation, other script). The stem keeps at least three letters."""
+        if len(word) < 4 or not word.isalpha() or word.isupper() \
+                or any(_script(ch) not in self.scripts for ch in word):
+            return None
+        low = word.lower()
+        for e in self.endings:
+            if low.endswith(e) and len(word) - len(e) >= 3:
+                return word[: -len(e)]
+        return word
+
+    def pattern(self, word: str) -> str:
+        stem = self.stem(word)
+        if stem is None:
+            return re.escape(word)
+        return re.escape(stem) + "(?:" + "|".join(map(re.escape, self.endings)) + ")?"
+
+
+NO_INFLECTION = Inflection(())
+
+
+def _label_regex(label: str, infl: Inflection = NO_INFLECTION) -> str:
+    parts = []
+    for part in label.split(GAP):
+        words = part.strip().split()
+        parts.append(r"\s+".join(infl.pattern(w) if infl.endings else re.escape(w) for w in words))
     body = r"\W+(?:\w+\W+){0,8}?".join(parts)
-    body = body.replace(r"\ ", r"\s+")
     if not _case_sensitive(label):
         body = f"(?i:{body})"
     if label[:1].isalnum() or label[:1] == "_":
@@ -68,14 +107,15 @@ class PhraseMatcher:
     """Leftmost-longest matching of many lexicon labels at word boundaries; with `compound`,
     one-word labels of five letters or more also end a compound word."""
 
-    def __init__(self, labels: list[tuple[str, Concept]], compound: bool = False):
+    def __init__(self, labels: list[tuple[str, Concept]], compound: bool = False,
+                 inflection: Inflection = NO_INFLECTION):
         self._by_label: dict[str, Concept] = {}
         alts: list[str] = []
         for lab, concept in labels:
             if lab in self._by_label:
                 continue
             self._by_label[lab] = concept
-            rx = _label_regex(lab)
+            rx = _label_regex(lab, inflection)
             if compound and " " not in lab and len(lab) >= 5 and lab.isalpha() and lab.islower():
                 rx = f"{rx}|{_compound_regex(lab)}"
             alts.append(f"(?P<g{len(alts)}>{rx})")
@@ -111,8 +151,13 @@ class Matchers:
         compounding = any(c.notation == lang and c.prop("pattern") == "compounding"
                           for c in lex.of_kind("LanguageMarker"))
 
+        endings = sorted({e for c in lex.of_kind("LanguageMarker") if c.notation == lang
+                          for e in c.props_of("ending")}, key=lambda e: (-len(e), e))
+        self.inflection = Inflection(tuple(endings))
+
         def m(kind: str, any_lang: bool = False, compound: bool = False) -> PhraseMatcher:
-            return PhraseMatcher(lex.labels(kind, None if any_lang else lang), compound and compounding)
+            return PhraseMatcher(lex.labels(kind, None if any_lang else lang), compound and compounding,
+                                 self.inflection)
 
         self.attribution = m("AttributionCue")
         self.reporting = m("ReportingVerb")
@@ -139,7 +184,7 @@ class Matchers:
         for c in lex.of_kind("KnownEntity"):
             adjectives.extend((a, c) for a in c.props_of("adjective"))
         adjectives.sort(key=lambda p: (-len(p[0]), p[0]))
-        self.adjective = PhraseMatcher(adjectives)
+        self.adjective = PhraseMatcher(adjectives, inflection=self.inflection)
         self.words: dict[str, set[str]] = {}
         for c in lex.of_kind("FunctionWord"):
             pat = c.prop("pattern") or ""
@@ -151,8 +196,15 @@ class Matchers:
                 if c.prop("pattern") not in ("as", "connector-word") and " " not in lab:
                     self.words.setdefault("verb", set()).add(lab.lower())
 
+        self._stems: dict[str, set[str]] = {
+            pat: {st.lower() for w in ws if (st := self.inflection.stem(w)) and len(st) >= 4}
+            for pat, ws in self.words.items()} if endings else {}
+
     def is_word(self, token: str, pattern: str) -> bool:
-        return token.lower() in self.words.get(pattern, set())
+        if token.lower() in self.words.get(pattern, set()):
+            return True
+        st = self.inflection.stem(token) if self._stems else None
+        return st is not None and len(st) >= 4 and st.lower() in self._stems.get(pattern, set())
 
 
 @functools.lru_cache(maxsize=8)

@@ -139,6 +139,7 @@ class CKG(DefinedNamespace):
     actorKind: URIRef
     demonym: URIRef
     adjective: URIRef
+    ending: URIRef
     position: URIRef
     pattern: URIRef
     wikidata: URIRef

@@ -32,6 +32,7 @@ def _gazetteer_facts(g: Graph, iri: URIRef, c: Concept, lex: Lexicon) -> None:
     kind = c.prop("actorKind") or "organisation"
     for cls in _KIND_CLASSES.get(kind, ()):
         g.add((iri, RDF.type, cls))
+    g.add((iri, RDFS.isDefinedBy, LEX[c.id]))  # its names are the gazetteer's, not a document's
     seen_lang: set[str] = set()
     for lang, label in c.labels:
         if lang not in seen_lang:
@@ -77,9 +78,13 @@ def entities_graph(store: ox.Store, lex: Lexicon) -> Graph:
         if c is not None:
             _gazetteer_facts(g, node, c, lex)
             continue
-        ranked = sorted(proposals[iri].items(), key=lambda kv: (-kv[1], kv[0][1] != "en", kv[0]))
-        label, lang = ranked[0][0]
-        g.add((node, SKOS.prefLabel, Literal(label, lang=lang or None)))
+        # one name per language: the one most documents in that language propose
+        ranked = sorted(proposals[iri].items(), key=lambda kv: (kv[0][1], -kv[1], kv[0][0]))
+        seen: set[str] = set()
+        for (label, lang), _ in ranked:
+            if lang not in seen:
+                seen.add(lang)
+                g.add((node, SKOS.prefLabel, Literal(label, lang=lang or None)))
     # the same IRI reached from two gazetteer routes must not carry two English prefLabels
     return g
 

@@ -97,6 +97,9 @@ class _Writer:
             self.add(iri, SKOS.altLabel, Literal(ref.label, lang=ref.language))
         if ref.pref_label:
             self.add(iri, RDFS.label, Literal(ref.pref_label, lang="en"))
+            if ref.label and ref.language and ref.language != "en":
+                # the name in the document's own language, for read-back in that language
+                self.add(iri, RDFS.label, Literal(ref.label, lang=ref.language))
         elif ref.label:
             self.add(iri, RDFS.label, Literal(ref.label, lang=ref.language))
         for p, v in ref.extra:

@@ -170,3 +170,84 @@ def test_russian_subject_before_a_time_phrase() -> None:
     cs = claims_of("Министр Иван Петров на следующий день назвал происходящее инсценировкой.",
                    lang="ru", title="Резня в Орвике")
     assert one(cs, type="classification", label="fabrication")["claimant"] == "Иван Петров"
+
+
+# ---- inflection, coordination, denial scope, names (session 3)
+
+def test_russian_words_match_in_a_case_the_lexicon_does_not_list() -> None:
+    cs = claims_of("Наблюдатели назвали события в Тарнове этническими чистками.", "ru", "Тарновская резня")
+    assert one(cs, type="classification", label="ethnic cleansing")["claimant"] == "Наблюдатели"
+
+
+def test_russian_role_in_an_oblique_case_is_the_accused() -> None:
+    cs = claims_of("Мэр Олег Сидоров обвинил в убийствах местных ополченцев.", "ru", "Тарновская резня")
+    c = one(cs, type="perpetrator")
+    assert (c["actor"], c["claimant"]) == ("местных ополченцев", "Олег Сидоров")
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before() -> None:
+    cs = claims_of("The Varnian Red Cross disputes the official count and says that 300 villagers were killed.")
+    assert one(cs, type="casualty", min=300)["claimant"] == "Varnian Red Cross"
+
+
+def test_a_denial_reaches_the_perpetrator_in_its_clause() -> None:
+    cs = claims_of("General Ivo Marek denied that his soldiers had fired on the villagers.")
+    c = one(cs, type="perpetrator")
+    assert (c["claimant"], c["stance"]) == ("Ivo Marek", "denies")
+
+
+def test_denying_who_organised_it_denies_no_label() -> None:
+    cs = claims_of("Азербайджанская сторона отрицает, что погром был организован польскими властями.",
+                   "ru", "Тарновский погром")
+    assert (one(cs, type="perpetrator")["stance"], kinds(cs, "classification")) == ("denies", [])
+
+
+def test_a_titled_person_after_a_state_in_the_genitive_is_the_person() -> None:
+    cs = claims_of("Премьер-министр Польши Ян Ковальский назвал убийства в Тарнове геноцидом.",
+                   "ru", "Тарновская резня")
+    assert one(cs, type="classification", label="genocide")["claimant"] == "Ян Ковальский"
+
+
+def test_events_in_an_inflected_place_are_the_main_event_named_by_its_adjective() -> None:
+    cs = claims_of("Журналист Олег Сидоров называет события в Тарнове погромом.", "ru", "Тарновский погром")
+    assert one(cs, type="classification", label="pogrom")["event"] == "Тарновский погром"
+
+
+def test_the_author_of_a_cited_note_is_the_claimant() -> None:
+    cs = claims_of("According to a 1961 report by the camp commander Ivan Petrov, 2,000 prisoners were shot.")
+    assert one(cs, type="casualty", min=2000)["claimant"] == "Ivan Petrov"
+
+
+def test_in_russian_the_agent_may_follow_the_verb() -> None:
+    cs = claims_of("Комиссия Петрова утверждала, что пленных расстреляли немецкие оккупанты.",
+                   "ru", "Тарновская резня")
+    assert one(cs, type="perpetrator")["actor"] == "немецкие оккупанты"
+
+
+def test_refusing_to_classify_as_genocide_denies_genocide() -> None:
+    cs = claims_of("The Varnian prosecutor's office refused to classify the killings as genocide.")
+    assert one(cs, type="classification", label="genocide")["stance"] == "denies"
+
+
+def test_the_document_of_the_last_act_speaks_with_its_body() -> None:
+    cs = claims_of("On 3 March 2012 the Varnian parliament adopted a declaration on the massacre. "
+                   "In the document it is stated that the massacre was genocide.")
+    assert one(cs, type="classification", label="genocide")["claimant"] == "Parliament of Varnia" or \
+        one(cs, type="classification", label="genocide")["claimant"] == "Varnian parliament"
+
+
+def test_a_derived_russian_event_is_named_head_first() -> None:
+    cs = claims_of("Ракета попала в жилой дом. По данным властей, в Тарнове погибли 14 человек. "
+                   "Удар осудили в Варшаве, а в Тарнове объявили траур.", "ru", "Ночь после удара")
+    assert one(cs, type="casualty", min=14)["event"] == "удар в Тарнове"
+
+
+def test_a_settlement_in_the_genitive_names_the_place() -> None:
+    cs = claims_of("Сожжение деревни Тарново унесло жизни 120 человек.", "ru", "Память")
+    assert "Тарново" in one(cs, type="casualty", min=120)["event"]
+
+
+def test_a_headline_act_is_not_a_second_resolution() -> None:
+    cs = claims_of("On 3 March 2012 the Varnian parliament adopted a resolution on the massacre.",
+                   title="Varnian parliament adopted a resolution on the Tarvo massacre")
+    assert [c["date"] for c in kinds(cs, "resolution")] == ["2012-03-03"]

@@ -211,10 +211,24 @@ def _place_leaves(g: nx.Graph, hub: str, labelled: list[str], rings: list[str],
 
 
 def _core_centres(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings) -> np.ndarray:
-    """Centres of the core nodes (n x 2): a force layout, then its boxes pushed apart."""
-    n = core.number_of_nodes()
-    if n == 1:
+    """Centres of the core nodes (n x 2): of a few seeded force layouts (one for a big
+    core), the one whose pushed-apart boxes a page of ASPECT fits at the largest scale, so
+    the first frame is drawn largest. One seed alone can fold a small core badly when a node is added."""
+    if core.number_of_nodes() == 1:
         return np.zeros((1, 2))
+    seeds = (seed, seed + 1, seed + 2) if core.number_of_nodes() <= SMALL_GRAPH else (seed,)
+    boxes = half + s.pad / 2
+
+    def extent(xy: np.ndarray) -> float:  # what a page of ASPECT must fit: the smaller, the larger drawn
+        w, h = (xy + boxes).max(axis=0) - (xy - boxes).min(axis=0)
+        return float(max(w / ASPECT, h))
+
+    return min((_core_centres_once(core, half, sd, s) for sd in seeds), key=extent)
+
+
+def _core_centres_once(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings) -> np.ndarray:
+    """A force layout of the core, scaled to its boxes, then its boxes pushed apart."""
+    n = core.number_of_nodes()
     if n <= SMALL_GRAPH:
         raw = nx.spring_layout(core, seed=seed, k=1.8 / math.sqrt(n), iterations=200)
         xy = np.array([raw[v] for v in core.nodes], dtype=float)
