@@ -785,6 +785,11 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
                     continue
                 out.append(make("perpetrator", h.start, actor=ref,
                                 stance="denies" if negated else "asserts", **extra))
+        elif pat == "agent-subject":  # "the Soviet government admitted that the NKVD was responsible"
+            ph = phrase_before(t, h.start, sent.start, mt)
+            ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
+                out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
         elif pat == "agent-before":
             if _passive(st, h.start, sent.start):
                 # "Hama was besieged for some 27 days by the army and by the Defence Companies";
@@ -924,6 +929,8 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
             ph = phrase_after(t, lo, cue.start, mt)  # "X have ... by calling it": the clause's subject
             if ph is not None:
                 who, written = actor_from_phrase(ph.text, mt, st.ctx), ph.text
+        if who is not None and who.kind in ("place", "event", "conflict"):
+            who = None  # "a resolution on the Katyn massacre, calling on …": the clause's voice speaks
         kw = {"claimant": who, "claimant_text": written} if who is not None else {}
         authored = who is AUTHOR
         fab = [h for h in found if h.concept.notation == "fabrication"]

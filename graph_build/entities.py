@@ -108,6 +108,13 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
     stands for the last actor of that role the document named."""
     text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
     text = _DATE_PREFIX.sub("", text)  # "17 January 2010 the Iraqi High Tribunal"
+    lead = re.match(r"([\w'’]+)\s+(?:[\w'’]+\s+){0,3}?(?=([\w'’]+)\s)", text)
+    if lead and (mt.is_word(lead.group(1), "boundary") or mt.is_word(lead.group(1), "inner")):
+        # "For years the Varnian government": an adverbial before the phrase's determiner
+        m = next((w for w in re.finditer(r"[\w'’]+", text) if w.start() > 0 and
+                  (mt.is_word(w.group(), "determiner") or capitalised(w.group()))), None)
+        if m is not None and m.start() < len(text) - 1:
+            text = text[m.start():]
     first = re.match(r"([\w'’]+)\s+", text)
     if first and mt.is_word(first.group(1), "quantifier"):
         # "several units of the Soviet army" names the army; "several Soviet officials" no one

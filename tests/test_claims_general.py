@@ -186,8 +186,8 @@ def test_russian_role_in_an_oblique_case_is_the_accused() -> None:
 
 
 def test_a_verb_after_and_shares_the_subject_of_the_verb_before() -> None:
-    cs = claims_of("The Varnian Red Cross disputes the official count and says that 300 villagers were killed.")
-    assert one(cs, type="casualty", min=300)["claimant"] == "Varnian Red Cross"
+    cs = claims_of("The Varnian Helsinki Committee disputes the official count and says that 300 villagers were killed.")
+    assert one(cs, type="casualty", min=300)["claimant"] == "Varnian Helsinki Committee"
 
 
 def test_a_denial_reaches_the_perpetrator_in_its_clause() -> None:
@@ -251,3 +251,21 @@ def test_a_headline_act_is_not_a_second_resolution() -> None:
     cs = claims_of("On 3 March 2012 the Varnian parliament adopted a resolution on the massacre.",
                    title="Varnian parliament adopted a resolution on the Tarvo massacre")
     assert [c["date"] for c in kinds(cs, "resolution")] == ["2012-03-03"]
+
+
+def test_blamed_on_makes_what_follows_on_the_alleged_perpetrator() -> None:
+    cs = claims_of("For years the Varnian government blamed the massacre on the Red Legion.")
+    c = one(cs, type="perpetrator")
+    assert (c["actor"], c["claimant"]) == ("Red Legion", "Varnian government")
+
+
+def test_was_responsible_makes_the_subject_the_perpetrator() -> None:
+    cs = claims_of("In 1990 the Varnian government admitted that the Blue Brigade was responsible.")
+    c = one(cs, type="perpetrator")
+    assert (c["actor"], c["claimant"]) == ("Blue Brigade", "Varnian government")
+
+
+def test_an_adverb_between_a_body_and_its_act_does_not_hide_the_body() -> None:
+    cs = claims_of("The Varnian parliament on 2 May 2005 unanimously adopted a resolution on the massacre.")
+    c = one(cs, type="resolution")
+    assert (c["body"], c["date"]) == ("Varnian parliament", "2005-05-02")
