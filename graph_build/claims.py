@@ -538,7 +538,8 @@ def _casualty_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: 
     t, mt = st.text, st.mt
     lo = sent.value_start if sent.value_start is not None else sent.start
     view = t[:sent.start] + " " * (lo - sent.start) + t[lo:sent.end]  # infobox: hide the field name
-    figures = [f for f in find_figures(view, mt, [(d.start, d.end) for d in st.dates]) if f.start >= lo]
+    figures = [f for f in find_figures(view, mt, [(d.start, d.end) for d in st.dates], lo, sent.end)
+               if f.start >= lo]
     measures = mt.measure.find(t, sent.start, sent.end)
     field_measure = None
     if sent.infobox_field:

@@ -98,46 +98,97 @@ def _label_regex(label: str, infl: Inflection = NO_INFLECTION) -> str:
     return body
 
 
-def _compound_regex(label: str) -> str:
-    """A one-word label as the last part of a compound: "domstolen" in "militærdomstolen"."""
-    return r"(?<![\w])(?i:[^\W\d_]{3,}?" + re.escape(label.lower()) + r")(?![\w])"
+# Where a label can begin: a word start, or a sign that is neither a word character nor a space.
+_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]")
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _starts_of(groups: dict[str, list[int]]) -> re.Pattern[str]:
+    """Where a label of these first letters can begin: a word start with one of the letters
+    (in either case), or one of the signs."""
+    word = sorted({c for k in groups if re.fullmatch(r"\w", k)
+                   for c in (k, k.upper(), k.title()) if len(c) == 1})
+    signs = sorted(k for k in groups if k and not re.fullmatch(r"\w", k))
+    alts = []
+    if word:
+        alts.append(r"(?<!\w)[" + "".join(map(re.escape, word)) + "]")
+    if signs:
+        alts.append("[" + "".join(map(re.escape, signs)) + "]")
+    return re.compile("|".join(alts) or r"(?!)")
 
 
 class PhraseMatcher:
-    """Leftmost-longest matching of many lexicon labels at word boundaries; with `compound`,
-    one-word labels of five letters or more also end a compound word."""
+    """Leftmost matching of many lexicon labels at word boundaries, the longest label first
+    where several start at one place; with `compound`, one-word labels of five letters or
+    more also end a compound word ("domstolen" in "militærdomstolen").
+
+    Labels are grouped by their first letter and each group becomes one regex, compiled the
+    first time a text needs it: one regex of every label would try thousands of labels at
+    every character, which made extraction seconds per document.
+    """
 
     def __init__(self, labels: list[tuple[str, Concept]], compound: bool = False,
                  inflection: Inflection = NO_INFLECTION):
         self._by_label: dict[str, Concept] = {}
-        alts: list[str] = []
+        self._inflection = inflection
+        self._groups: dict[str, list[int]] = {}  # first letter, lower-cased -> label indexes
+        self._compound: dict[str, int] = {}  # compound tail -> label index
         for lab, concept in labels:
             if lab in self._by_label:
                 continue
+            idx = len(self._by_label)
             self._by_label[lab] = concept
-            rx = _label_regex(lab, inflection)
+            self._groups.setdefault(lab[:1].lower(), []).append(idx)
             if compound and " " not in lab and len(lab) >= 5 and lab.isalpha() and lab.islower():
-                rx = f"{rx}|{_compound_regex(lab)}"
-            alts.append(f"(?P<g{len(alts)}>{rx})")
+                self._compound.setdefault(lab, idx)
         self._labels = list(self._by_label)
-        self._rx = (
-            re.compile("|".join(alts)) if alts else None
-        )
+        self._tails = sorted({len(k) for k in self._compound})
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._starts = _STARTS if self._compound else _starts_of(self._groups)
+
+    def _group_rx(self, key: str) -> re.Pattern[str]:
+        rx = self._compiled.get(key)
+        if rx is None:
+            alts = (f"(?P<g{i}>{_label_regex(self._labels[i], self._inflection)})" for i in self._groups[key])
+            rx = self._compiled[key] = re.compile("|".join(alts))
+        return rx
+
+    def _compound_at(self, text: str, pos: int, end: int) -> tuple[int, int] | None:
+        """(label index, end) of a compound ending in a label, for the word at `pos`."""
+        w = _WORD.match(text, pos, end)
+        if w is None or not _LETTERS.fullmatch(w.group()):
+            return None
+        word = w.group().lower()
+        found = [self._compound[word[-n:]] for n in self._tails
+                 if len(word) - n >= 3 and word[-n:] in self._compound]
+        return (min(found), w.end()) if found else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        if self._rx is None:
+        if not self._labels:
             return []
         end = len(text) if end is None else end
         hits: list[Hit] = []
         pos = start
-        while pos < end:
-            m = self._rx.search(text, pos, end)
-            if not m:
-                break
-            idx = int(m.lastgroup[1:]) if m.lastgroup else 0
-            lab = self._labels[idx]
-            hits.append(Hit(m.start(), m.end(), self._by_label[lab], lab))
-            pos = m.end() if m.end() > m.start() else m.start() + 1
+        for s in self._starts.finditer(text, start, end):
+            p = s.start()
+            if p < pos:
+                continue  # inside the last hit
+            best: tuple[int, int] | None = None
+            key = text[p].lower()
+            if key in self._groups:
+                m = self._group_rx(key).match(text, p, end)
+                if m is not None and m.lastgroup:
+                    best = (int(m.lastgroup[1:]), m.end())
+            if self._compound:
+                c = self._compound_at(text, p, end)
+                if c is not None and (best is None or c[0] < best[0]):
+                    best = c
+            if best is None:
+                continue
+            lab = self._labels[best[0]]
+            hits.append(Hit(p, best[1], self._by_label[lab], lab))
+            pos = best[1] if best[1] > p else p + 1
         return hits
 
 
@@ -246,11 +297,13 @@ def _to_int(raw: str) -> int | None:
     return None
 
 
-def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Plain numbers (start, end, value): digits, digits with multipliers, number words."""
+def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
+             start: int, end: int) -> list[tuple[int, int, int]]:
+    """Plain numbers (start, end, value) of text[start:end]: digits, digits with multipliers,
+    number words."""
     out: list[tuple[int, int, int]] = []
-    mult = {h.start: h for h in mt.multiplier.find(text)}
-    for m in _DIGITS.finditer(text):
+    mult = {h.start: h for h in mt.multiplier.find(text, start, end)}
+    for m in _DIGITS.finditer(text, start, end):
         s, e = m.start(1), m.end(1)
         if any(a <= s < b for a, b in date_spans):
             continue
@@ -276,7 +329,7 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list
             continue  # a year, not a count (dates.py may not have caught "in 1994 the…")
         out.append((m.start(1), e + (1 if m.group(2) else 0), value if not m.group(2) else -value))
     # number words: "thirty-two", "tre hundre", "двести", "two hundred"
-    words = mt.number_word.find(text)
+    words = mt.number_word.find(text, start, end)
     i = 0
     while i < len(words):
         w = words[i]
@@ -302,12 +355,15 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list
     return sorted(out)
 
 
-def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> list[Figure]:
-    """Counts with their bounds: "at least 200", "150 to 300", "up to 12 000", "dozens"."""
-    nums = _numbers(text, mt, date_spans)
+def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
+                 start: int = 0, end: int | None = None) -> list[Figure]:
+    """Counts in text[start:end] with their bounds: "at least 200", "150 to 300", "up to
+    12 000", "dozens". A hedge may stand just before `start`."""
+    end = len(text) if end is None else end
+    nums = _numbers(text, mt, date_spans, start, end)
     figures: list[Figure] = []
     used: set[int] = set()
-    conns = mt.range_conn.find(text)
+    conns = mt.range_conn.find(text, start, end)
     for idx, (s, e, v) in enumerate(nums):
         if idx in used:
             continue
@@ -345,7 +401,7 @@ def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]]) -> 
             elif hedge == "upper":
                 lo = None
         figures.append(Figure(fs, fe, lo, hi, lo is not None and lo == hi, None, hedge))
-    for h in mt.vague.find(text):
+    for h in mt.vague.find(text, start, end):
         if any(f.start <= h.start < f.end for f in figures):
             continue
         figures.append(Figure(h.start, h.end, h.concept.int_prop("minValue"), None, False, h.concept.id))
