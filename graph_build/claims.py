@@ -20,11 +20,13 @@ from .entities import (
     common_words,
     event_ref,
     find_events,
+    head_in_name,
     known_ref,
     proper_names,
 )
 from .lexicon import Concept, Lexicon
 from .mentions import (
+    GAP,
     Figure,
     Hit,
     Matchers,
@@ -92,8 +94,12 @@ def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
     ctx = DocContext(doc.language, common_words(text))
     st = _State(lex, mt, seg, text, ctx, find_dates(text, doc.language, lex))
     _find_main_event(st)
+    memory = (dict(st.ctx.by_role), dict(st.ctx.persons))
     voices = _section_voices(st)
-    st.last_person = None  # the look-ahead above must not leave its memory behind
+    # the look-ahead above must not leave its memory behind ("the Chamber" is the last one
+    # named before it, not one the document names later)
+    st.last_person = None
+    st.ctx.by_role, st.ctx.persons = memory
     claims: list[Claim] = []
     for sent in seg.sentences:
         kind = seg.sections[sent.section].kind
@@ -104,16 +110,24 @@ def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
 
 
 def _find_main_event(st: _State) -> None:
-    """The document's main event: the first event it names, else one named from its text."""
+    """The document's main event: the event it names most (a title counts five times, the
+    earliest wins a tie), else one named from its text. Counting, not taking the first,
+    keeps an incidental event of the lead ("a rally of the strike committee") from
+    taking a document about another."""
+    score: dict[str, int] = {}
+    first: dict[str, EntityRef] = {}
     for sent in st.seg.sentences:
         kind = st.seg.sections[sent.section].kind
         if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
             continue
-        evs = [e for e in find_events(st.text, sent.start, sent.end, st.mt, st.ctx)
-               if not e.anaphoric and e.ref.kind == "event" and not _is_setting(st, e.ref)]
-        if evs:
-            st.ctx.main_event = evs[0].ref
-            return
+        for e in find_events(st.text, sent.start, sent.end, st.mt, st.ctx):
+            if not e.anaphoric and e.ref.kind == "event" and not _is_setting(st, e.ref):
+                score[e.ref.key] = score.get(e.ref.key, 0) + (5 if kind == TITLE else 1)
+                first.setdefault(e.ref.key, e.ref)
+    if score:
+        order = list(first)
+        st.ctx.main_event = first[max(order, key=lambda k: (score[k], -order.index(k)))]
+        return
     st.ctx.main_event = _derived_event(st)
 
 
@@ -137,7 +151,7 @@ def _derived_event(st: _State) -> EntityRef | None:
             continue
         weight = 4 if kind == TITLE else 1
         for h in mt.event_type.find(t, sent.start, sent.end):
-            if h.concept.prop("pattern") != "setting":
+            if h.concept.prop("pattern") != "setting" and not head_in_name(t, h.start, h.end, sent.end):
                 heads[h.concept.id] = heads.get(h.concept.id, 0) + weight
                 forms = written.setdefault(h.concept.id, {})
                 forms[h.label] = forms.get(h.label, 0) + 1
@@ -184,7 +198,9 @@ def _derived_event(st: _State) -> EntityRef | None:
         return None
     name = max(names, key=lambda n: (names[n], -first_seen[n]))
     as_written = name
-    head = max(heads, key=lambda h: (heads[h], -first_seen[h])) if heads else None
+    neutral = {h: n for h, n in heads.items() if st.lex.concept(h).prop("pattern") != "contested-name"}
+    pool = neutral or heads
+    head = max(pool, key=lambda h: (pool[h], -first_seen[h])) if pool else None
     etype = st.lex.concept(head) if head else st.lex.by_notation("EventType", "events")
     if etype is None:
         return None
@@ -235,7 +251,34 @@ def _skip_relative(st: _State, pos: int, lower: int) -> int:
     return pos
 
 
+def _coordinated_verb(st: _State, pos: int, lower: int) -> int | None:
+    """Where the verb before "and" starts, when the verb at `pos` follows "and" (with its
+    auxiliaries and adverbs: "has denied … and has repeatedly called"): the two share a
+    subject."""
+    t = st.text
+    words = list(re.finditer(r"[\w'’]+", t[lower:pos]))
+    aux = False
+    while words and (st.mt.is_word(words[-1].group(), "filler") or st.mt.is_word(words[-1].group(), "verb")):
+        aux = aux or st.mt.is_word(words[-1].group(), "auxiliary")
+        words.pop()
+    if not words or not st.mt.is_word(words[-1].group(), "conjunction"):
+        return None
+    conj = lower + words[-1].start()
+    if _CLAUSE_END.search(t, lower, conj):
+        return None
+    verbs = [h.start for m in (st.mt.reporting, st.mt.denial, st.mt.label_cue, st.mt.act_cue, st.mt.perp_cue)
+             for h in m.find(t, lower, conj) if h.concept.prop("pattern") not in ("as", "copula", "negation",
+                                                                                  "contrast", "agent-after")]
+    if aux:  # "has denied that its troops entered … and has called": the verb with an auxiliary too
+        verbs = [v for v in verbs if any(st.mt.is_word(w, "auxiliary")
+                                         for w in re.findall(r"[\w'’]+", t[max(lower, v - 25):v])[-3:])] or verbs
+    return max(verbs) if verbs else None
+
+
 def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    earlier = _coordinated_verb(st, pos, lower)
+    if earlier is not None:
+        return _resolve_subject(st, earlier, lower)
     ref, written = _subject_at(st, _skip_relative(st, pos, lower), lower)
     appositive = re.search(r",\s*([\w'’]+)[^,]{2,60},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
     indefinite = appositive is not None and appositive.group(1).lower() in st.mt.words.get("indefinite", set())
@@ -295,6 +338,8 @@ def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
         if ph is None:
             return None, None
     prep = re.search(r"([\w'’]+)\s+$", st.text[lower:ph.start])
+    if prep and st.mt.is_word(prep.group(1), "determiner"):  # "the tribunal in The Hague"
+        prep = re.search(r"([\w'’]+)\s+$", st.text[lower:lower + prep.start()])
     if prep and st.mt.is_word(prep.group(1), "locative"):
         # "En kinesisk krigsforbryterdomstol i Nanking": a body named with its seat
         head = phrase_before(st.text, lower + prep.start(), lower, st.mt)
@@ -412,8 +457,11 @@ def _share_subjects(st: _State, vs: list[Voice]) -> None:
     for i, v in enumerate(vs):
         if v.cue not in ("reporting", "label", "unresolved", "participle") or i == 0:
             continue
-        prev = re.search(r"([\w'’]+)[\s,]*$", st.text[max(0, v.at - 30):v.at])
-        if prev is None or not st.mt.is_word(prev.group(1), "conjunction"):
+        before = st.text[max(0, v.at - 40):v.at]
+        words = re.findall(r"[\w'’]+", before)
+        while words and (st.mt.is_word(words[-1], "filler") or st.mt.is_word(words[-1], "verb")):
+            words.pop()  # "… and has repeatedly called"
+        if not words or not st.mt.is_word(words[-1], "conjunction"):
             continue
         w = next((w for w in reversed(vs[:i]) if w.claimant is not None and w.cue in ("reporting", "label")), None)
         if w is not None:
@@ -584,7 +632,7 @@ def _measure_near(st: _State, f: Figure, measures: list[Hit], sent: Sentence) ->
     people were killed"), else before it ("the death toll ... is 613"), else an event head
     right before it ("the massacre of 12 000")."""
     t = st.text
-    before = [h for h in measures if h.end <= f.start]
+    before = [h for h in measures if h.end <= f.start and h.concept.prop("pattern") != "counted-noun"]
     gap = re.fullmatch(r"\s*([^\W\d]+\s+)?", t[before[-1].end:f.start]) if before else None
     if gap and not (gap.group(1) and (st.mt.is_word(gap.group(1).strip(), "conjunction")
                                       or st.mt.is_word(gap.group(1).strip(), "boundary"))):
@@ -777,6 +825,11 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
             if ph is None:
                 continue
             who, who_text = _relative_subject(st, h.start, sent.start)
+            if who is None and GAP in h.label:
+                # "Amnesty attributes the killings to X", "Moscow blamed the crime on X": the
+                # verb's subject gives the claim
+                who, who_text = _resolve_subject(st, h.start, sent.start)
+                who = who if who is not None and who.kind in ("person", "organisation", "state", "group") else None
             extra = {"claimant": who, "claimant_text": who_text} if who is not None else {}
             if pat == "agent-object" and st.mt.denial.find(t, max(sent.start, h.start - 20), h.start):
                 continue  # "denied ever accusing X" denies an accusation, not X's part in the event
@@ -1076,7 +1129,8 @@ def _act_date(st: _State, sent: Sentence, cue: Hit) -> str | None:
           and not any(a <= d.start < b for a, b in quoted)]
     if not ds:
         return None
-    d = min(ds, key=lambda d: abs(d.start - cue.start))
+    # a date with its year beats one without ("On May 23, 2024 … establishing July 11 as …")
+    d = min(ds, key=lambda d: (d.precision == DAY_NO_YEAR, abs(d.start - cue.start)))
     if d.precision == DAY_NO_YEAR:
         return f"{st.last_year}-{d.iso[2:]}" if st.last_year else None
     return d.iso

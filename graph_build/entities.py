@@ -203,6 +203,17 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
     for h in mt.known.find(text):
         if (h.concept.prop("actorKind") or "") in ACTOR_KINDS:
             return known_ref(h.concept, written, mt.lang)
+    # "the regional prosecutor", "the authorities", "a ministry spokesman": a role or a title
+    # heading the phrase names someone even without a name
+    end = len(text.rstrip())
+    head_role = [r for r in roles if r.end >= end]
+    if head_role and len(toks) <= 5:
+        kind = head_role[-1].concept.prop("actorKind") or "organisation"
+        prefix = "person-" if kind == "person" else "org-"
+        return EntityRef(kind, written, prefix + slug(written), mt.lang, written)
+    head_title = [h for h in mt.title.find(text) if h.end >= end and h.label.islower()]
+    if head_title and len(toks) <= 4 and not mt.adjective.find(text[head_title[-1].start:]):
+        return EntityRef("person", written, "person-" + slug(written), mt.lang, written)
     return None
 
 
@@ -304,6 +315,12 @@ def _month_words(mt: Matchers) -> tuple[str, ...]:
     return tuple(sorted((re.escape(lab) for lab, _ in mt.lex.labels("MonthName")), key=len, reverse=True)) or ("\\b\\B",)
 
 
+def head_in_name(text: str, start: int, end: int, hi: int) -> bool:
+    """An event head capitalised inside a longer name ("the National Strike Council",
+    "Massacre Memorial Foundation"): it names an organisation or a place, not an event."""
+    return text[start].isupper() and bool(re.match(r"[ \t]+[A-ZÀ-ÖØ-ÞА-ЯЁ]\w", text[end:hi]))
+
+
 def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> list[EventMention]:
     """Events named in text[lo:hi]: gazetteer names, and head nouns with a place or name.
 
@@ -317,6 +334,8 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
     dets = mt.words.get("determiner", set())
     for h in mt.event_type.find(text, lo, hi):
         if any(f.start <= h.start < f.end for f in found):
+            continue
+        if head_in_name(text, h.start, h.end, hi):
             continue
         etype = h.concept
         left = text[lo:h.start]

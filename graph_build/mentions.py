@@ -464,6 +464,13 @@ def phrase_before(text: str, pos: int, lower: int, mt: Matchers, max_tokens: int
             break
     if not taken:
         return None
+    for i in range(len(taken) - 1, 0, -1):
+        # "In Israel the Kahan Commission found": a determiner opens the phrase, what stands
+        # before it (not joined by "of" or "and") belongs to another phrase
+        if mt.is_word(taken[i][2], "determiner") and not mt.is_word(taken[i][2], "name-particle") and \
+                not (mt.is_word(taken[i - 1][2], "inner") or mt.is_word(taken[i - 1][2], "conjunction")):
+            taken = taken[i:]
+            break
     s, e = _strip_determiners(text, taken[0][0], taken[-1][1], mt)
     return Phrase(s, e, text[s:e]) if e > s else None
 

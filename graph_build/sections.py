@@ -253,7 +253,7 @@ def infobox_field(stripped: str, cues: SegmentationCues) -> InfoboxMatch | None:
 
 
 def is_boilerplate_line(stripped: str, cues: SegmentationCues) -> str | None:
-    """The position ("tail" or "line") of the boilerplate cue a short line carries, or None."""
+    """The position ("tail", "line" or "menu") of the boilerplate cue a short line carries, or None."""
     for pattern, position in cues.boilerplate_patterns:
         if pattern.search(stripped):
             return position
@@ -533,8 +533,15 @@ def _label_lines(doc: SourceDocument, lines: list[Line], cues: SegmentationCues)
             j += 1
         i = j
 
-    # 3. title: the first line that is not boilerplate (a blog's menu line comes first)
-    first = next((k for k, ln in enumerate(lines) if not ln.blank
+    # 3. title: the first line that is not boilerplate (a blog's menu line comes first); a
+    # site's name above its menu line is a masthead, and the page's title follows the menu
+    head = [k for k, ln in enumerate(lines) if not ln.blank][:3]
+    menu = next((k for k in head if is_boilerplate_line(lines[k].stripped, cues) == "menu"), None)
+    if menu is not None:
+        for k in head:
+            if k < menu and labels[k].kind is None and is_title_shaped(lines[k].stripped):
+                labels[k] = _Label(BOILERPLATE, None, next(group))
+    first = next((k for k, ln in enumerate(lines) if not ln.blank and (menu is None or k > menu)
                   and is_boilerplate_line(ln.stripped, cues) is None), None)
     if first is not None and labels[first].kind is None:
         s = lines[first].stripped
