@@ -13,10 +13,12 @@ from dataclasses import dataclass, replace
 
 from .dates import DAY_NO_YEAR, find_dates
 from .entities import (
+    ACTOR_KINDS,
     DocContext,
     EventMention,
     actor_from_phrase,
     citation_form,
+    citation_label,
     common_words,
     event_ref,
     find_events,
@@ -118,17 +120,20 @@ def _find_main_event(st: _State) -> None:
     first: dict[str, EntityRef] = {}
     for sent in st.seg.sentences:
         kind = st.seg.sections[sent.section].kind
-        if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
+        if kind not in (TITLE, BODY, INFOBOX, STATEMENT, QUOTE):
             continue
         for e in find_events(st.text, sent.start, sent.end, st.mt, st.ctx):
             if not e.anaphoric and e.ref.kind == "event" and not _is_setting(st, e.ref):
                 score[e.ref.key] = score.get(e.ref.key, 0) + (5 if kind == TITLE else 1)
                 first.setdefault(e.ref.key, e.ref)
-    if score:
-        order = list(first)
-        st.ctx.main_event = first[max(order, key=lambda k: (score[k], -order.index(k)))]
+    named = [k for k in first if not dict(first[k].extra).get("dayOfYear")]
+    if named:
+        st.ctx.main_event = first[max(named, key=lambda k: (score[k], -named.index(k)))]
         return
-    st.ctx.main_event = _derived_event(st)
+    # a name from the text's place names and heads, else one the text gives only by its day
+    # ("трагедия 9 апреля")
+    st.ctx.main_event = _derived_event(st) or (
+        first[max(first, key=lambda k: (score[k], -list(first).index(k)))] if first else None)
 
 
 def _derived_event(st: _State) -> EntityRef | None:
@@ -145,11 +150,13 @@ def _derived_event(st: _State) -> EntityRef | None:
     locative = mt.words.get("locative", set())
     at_place: dict[str, str] = {}  # name -> as written after a locative preposition ("в Еленовке")
     person_stems: set[str] = set()
+    body_text = " ".join(t[x.start:x.end] for x in st.seg.sentences
+                         if st.seg.sections[x.section].kind in (BODY, INFOBOX, STATEMENT, QUOTE))
     for sent in st.seg.sentences:
         kind = st.seg.sections[sent.section].kind
-        if kind not in (TITLE, BODY, INFOBOX, STATEMENT):
+        if kind not in (TITLE, BODY, INFOBOX, STATEMENT, QUOTE):
             continue
-        weight = 4 if kind == TITLE else 1
+        weight = 10 if kind == TITLE else 1
         for h in mt.event_type.find(t, sent.start, sent.end):
             if h.concept.prop("pattern") != "setting" and not head_in_name(t, h.start, h.end, sent.end):
                 heads[h.concept.id] = heads.get(h.concept.id, 0) + weight
@@ -157,8 +164,10 @@ def _derived_event(st: _State) -> EntityRef | None:
                 forms[h.label] = forms.get(h.label, 0) + 1
                 first_seen.setdefault(h.concept.id, h.start)
         for h in mt.known.find(t, sent.start, sent.end):
+            if t[h.start:h.end].isupper() and h.end - h.start > 3:
+                continue  # a dateline ("WASHINGTON/KABUL, Oct 8 –") says where the news was filed
             if (h.concept.prop("actorKind") or "") == "place":
-                names[h.concept.id] = names.get(h.concept.id, 0) + weight * 3
+                names[h.concept.id] = names.get(h.concept.id, 0) + weight * 4  # beats an unknown name
                 known_places[h.concept.id] = h.concept
                 first_seen.setdefault(h.concept.id, h.start)
         for name, pos in proper_names(t, sent.start, sent.end, mt, st.ctx):
@@ -171,8 +180,14 @@ def _derived_event(st: _State) -> EntityRef | None:
                 person_stems.update(w[:5] for w in name.split())
                 continue  # "Ratko Mladić said": a person
             initial = not t[sent.start:pos].strip()
-            after_locative = bool(prev) and prev[0].lower() in locative
+            settlement = re.search(r"([\w'’]+)\s+(?:[\w'’]+\s+)?$", t[max(sent.start, pos - 24):pos])
+            after_locative = bool(prev) and (prev[0].lower() in locative or (
+                settlement is not None and mt.is_word(settlement.group(1), "settlement")))  # "village of X"
             score = 3 if after_locative else (0 if initial and kind != TITLE else 1)
+            if kind == TITLE and not after_locative and not _written_in(written_name, body_text) and \
+                    written_name != t[sent.start:sent.end].strip() and \
+                    not re.match(r"\s*[:,–—]", t[pos + len(written_name):sent.end]):
+                score = 0  # a title word the body never writes ("Stillhet om Ostra …") names nothing
             if after_locative:
                 at_place.setdefault(name, f"{prev[0].lower()} {written_name}")
             if score:
@@ -207,22 +222,16 @@ def _derived_event(st: _State) -> EntityRef | None:
     place = known_places.get(name)
     where = place.label_for(mt.lang) if place is not None else name
     forms = written.get(etype.id) or {etype.notation or "events": 1}
-    head_word = _citation_label(etype, max(forms, key=lambda f: (forms[f], f)), mt).lower()
+    head_word = citation_label(etype, max(forms, key=lambda f: (forms[f], f)), mt).lower()
     label = f"{where} {head_word}"
-    if at_place.get(as_written) and any(c.notation == mt.lang and "head-first" in c.props_of("pattern")
-                                        for c in st.lex.of_kind("LanguageMarker")):
-        label = f"{head_word} {at_place[as_written]}"  # "удар в Еленовке"
+    if "head-first" in mt.language_patterns:
+        label = f"{head_word} {at_place.get(as_written) or where}"  # "удар в Еленовке", "удар Краматорска"
     return event_ref(etype, place, None if place is not None else name, None, label, mt, st.ctx)
 
 
-def _citation_label(c: Concept, form: str, mt: Matchers) -> str:
-    """The lexicon's shortest label of `c` in the text's language with the same stem as
-    `form` ("удара" -> "удар"): a head word in its dictionary form."""
-    stem = mt.inflection.stem(form)
-    if stem is None or not mt.inflection.endings:
-        return form
-    same = [lab for lg, lab in c.labels if lg == mt.lang and (mt.inflection.stem(lab) or "").lower() == stem.lower()]
-    return min(same, key=lambda x: (len(x), x)) if same else form
+def _written_in(name: str, text: str) -> bool:
+    """Whether `text` writes `name` too, in any case form ("Краматорска" / "Краматорске")."""
+    return all(w[:max(4, len(w) - 2)] in text for w in name.split())
 
 
 def _section_voices(st: _State) -> dict[int, Voice]:
@@ -235,10 +244,22 @@ def _section_voices(st: _State) -> dict[int, Voice]:
             if sent.section not in out and last_intro is not None:
                 out[sent.section] = replace(last_intro, cue="section")
             continue
-        v = _reporting_voice(st, sent.start, sent.end)
+        v = _reporting_voice(st, sent.start, sent.end) or _speaker_line(st, sent)
         if v is not None and v.claimant is not None:
             last_intro = v
     return out
+
+
+def _speaker_line(st: _State, sent: Sentence) -> Voice | None:
+    """A line that only names a speaker before a colon ("Official spokesman of the Ministry
+    of Defence Igor Konashenkov:"): the speaker of the quotation that follows."""
+    line = st.text[sent.start:sent.end].strip()
+    if not line.endswith(":") or len(line.split()) > 14 or st.mt.reporting.find(line):
+        return None
+    ref = actor_from_phrase(line[:-1], st.mt, st.ctx)
+    if ref is None or ref.kind not in ("person", "organisation", "state"):
+        return None
+    return Voice(sent.start, ref, line[:-1], "reporting")
 
 
 def _skip_relative(st: _State, pos: int, lower: int) -> int:
@@ -343,8 +364,18 @@ def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
     if prep and st.mt.is_word(prep.group(1), "locative"):
         # "En kinesisk krigsforbryterdomstol i Nanking": a body named with its seat
         head = phrase_before(st.text, lower + prep.start(), lower, st.mt)
+        seated = actor_from_phrase(head.text, st.mt, st.ctx) if head is not None else None
         if head is not None and st.mt.role.find(head.text):
             ph = type(ph)(head.start, ph.end, st.text[head.start:ph.end])
+        elif head is not None and seated is not None and seated.kind in ("person", "organisation", "state"):
+            ph = head  # "Human Rights Watch in New York said": the place is where the speaker sits
+        elif not any(ph.start <= d.start < ph.end for d in st.dates):  # not "In March 1999 X said"
+            inside = actor_from_phrase(ph.text, st.mt, st.ctx)
+            if inside is None or inside.kind == "person":
+                # "refugees settled in Naftalan, who said": an unknown name after "in" is a place,
+                # no speaker; "В Минобороны России заявили", "в Киеве заявили": a body or a
+                # known seat of government is where its people speak
+                return None, None
     if st.mt.is_word(ph.text, "pronoun-person"):
         return st.last_person, st.last_person.label if st.last_person else None
     if st.mt.is_word(ph.text, "pronoun-author"):
@@ -369,6 +400,8 @@ def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
             continue
         qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
         ref, written = _resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
+        if ref is not None and ref.kind in ("place", "event", "conflict"):
+            ref = None  # "refugees settled in Naftalan, who said": a place says nothing
         if ref is not None:
             back = qclose >= 0 and len(before[qclose + 1:].split()) <= 6
             out.append(Voice(h.start, ref, written, "reporting", back))
@@ -391,6 +424,13 @@ def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
 def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voice]:
     t, lo, hi = st.text, sent.start, sent.end
     vs: list[Voice] = []
+    headline = re.match(r"\s*([^:\n]{2,50}):\s+\S", t[lo:hi])
+    if headline and st.seg.sections[sent.section].kind == TITLE:
+        # "Sejmet: Volyn-massakrene var folkemord", "Kremlin: the images are staged": a
+        # headline's speaker before the colon
+        ref = actor_from_phrase(headline.group(1), st.mt, st.ctx)
+        if ref is not None and ref.kind in ("person", "organisation", "state"):
+            vs.append(Voice(lo, ref, headline.group(1).strip(), "according"))
     for h in st.mt.attribution.find(t, lo, hi):
         pat = h.concept.prop("pattern")
         if pat == "source-noun":
@@ -398,8 +438,10 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         ph = phrase_after(t, h.end, hi, st.mt)
         if ph is None:
             continue
-        ref = actor_from_phrase(ph.text, st.mt, st.ctx)
-        written = ph.text
+        if st.mt.is_word(ph.text, "pronoun-other") and st.last_claimant is not None:
+            ref, written = st.last_claimant, st.last_claimant_text  # "по подсчётам организации"
+        else:
+            ref, written = actor_from_phrase(ph.text, st.mt, st.ctx), ph.text
         if ref is None:
             ref, written = _inner_actor(st, t[ph.start:hi])
         if ref is None:
@@ -815,6 +857,14 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
                 out.append(make("perpetrator", h.start, actor=actor, claimant=who, claimant_text=who_text,
                                 stance="denies"))
             continue
+        if pat == "agent-inside":  # "held the former state and the minister directly responsible"
+            first, last = (part.strip() for part in h.label.split(GAP, 1))
+            inside = t[h.start + len(first):h.end - len(last)]
+            for name in _split_actors(re.sub(r"\s+\w+ly\s*$", "", inside.strip()), mt):
+                ref = actor_from_phrase(name, mt, st.ctx)
+                if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
+                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+            continue
         if pat in ("agent-after", "agent-after-act", "agent-object"):
             start = h.end
             if pat == "agent-object":  # "обвинил в убийствах российскую армию": skip the charge
@@ -853,12 +903,15 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
                 for ref, neg in _agents_by(st, h.end, sent.end):
                     out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
                 continue
-            if _no_object(st, h.end, sent.end):
-                continue
+            if " " not in h.label and _no_object(st, h.end, sent.end):
+                continue  # a phrase ("opened fire", "launched an attack") has what it needs
             ph = phrase_before(t, h.start, sent.start, mt)
             if ph is not None and mt.is_word(ph.text, "relative"):
                 ph = phrase_before(t, ph.start, sent.start, mt)
-            ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            # "left a free corridor and the soldiers had not fired": of joined phrases, the actors
+            parts = [p for p in (_split_actors(ph.text, mt) if ph is not None else [])
+                     if (r := actor_from_phrase(p, mt, st.ctx)) is not None]
+            ref = actor_from_phrase(parts[-1] if parts else ph.text, mt, st.ctx) if ph is not None else None
             if ref is None or ref.kind not in ("armed-group", "population-group"):
                 ref = _armed_before(st, h.start, sent.start)
             if ref is None and mt.inflection.endings:
@@ -948,16 +1001,28 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
             if any(d.end <= cue.start and d.concept.prop("pattern") not in ("negation", "contrast")
                    for d in mt.denial.find(t, lo, cue.start)):
                 continue  # "denies that the massacre was a genocide": the denial rule reads it
-            # "X turned into a ... massacre" said by someone other than the document
+            # "X turned into a ... massacre", "it constitutes a war crime": the label is said of
+            # what stands before the copula, so not of people ("both sides became victims of
+            # pogroms")
+            subject = phrase_before(t, cue.start, lo, mt)
+            before = re.findall(r"[\w'’]+", t[lo:subject.start])[-1:] if subject is not None else []
+            if before and mt.is_word(before[0], "boundary"):
+                subject = None  # "reports of the strike on X are …": X is no subject, the reports are
+            said_of = actor_from_phrase(subject.text, mt, st.ctx) if subject is not None else None
+            if said_of is not None and said_of.kind in ACTOR_KINDS and subject is not None and \
+                    not any(e.start < subject.end and subject.start < e.end for e in events):
+                continue
             negators = [n.start for n in mt.denial.find(t, cue.end, hi) if n.concept.prop("pattern") == "negation"]
             for h in labels:
                 if any(cue.end <= n < h.start for n in negators):
                     continue  # "one thing is clear: No genocide": the negation rule reads it
+                if mt.measure.find(t, cue.end, h.start):
+                    continue  # "became victims of pogroms": the label is what they suffered
                 predicate = h.start - cue.end <= 3 and not any(s <= h.start < e for s, e in named_spans)
                 if 0 < h.start - cue.end <= 40 and (predicate or not inside_event(h)) \
                         and not _LABEL_WINDOW_END.search(t, cue.end, h.start):
                     c = make("classification", h.start, label=h.concept.notation)
-                    if c is not None and c.claimant is not None:
+                    if c is not None:
                         out.append(c)
             continue
         end = min(hi, cue.end + 160)
@@ -1039,7 +1104,9 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
         body = _body(st, cue, lo, hi)
         if body is None or st.seg.sections[sent.section].kind == TITLE:
             continue  # a headline's act is told, with its date, in the body
-        act_type = act_type or _role_act(st, body)  # "the tribunal recognised …": a judgment
+        # without an act noun the body's role says what it adopts ("the tribunal recognised …":
+        # a judgment; "Съезд … осудил" condemns in a resolution, it convicts no one)
+        act_type = (_role_act(st, body) or act_type) if act is None else act_type
         if act_type is None:
             continue
         if cue.concept.prop("pattern") == "conviction":
@@ -1127,6 +1194,14 @@ def _act_date(st: _State, sent: Sentence, cue: Hit) -> str | None:
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(st.text, sent.start, sent.end)]
     ds = [d for d in st.dates if sent.start <= d.start < sent.end
           and not any(a <= d.start < b for a, b in quoted)]
+    first = re.match(r"\s*(\w+(?:\s+\w+)?)", st.text[sent.start:cue.start])
+    if not ds and first and (st.mt.is_word(first.group(1), "pronoun-other") or
+                             st.mt.is_word(first.group(1).split()[0], "pronoun-other")):
+        # "X rejected that version in its 1998 report. It found that …": the act the
+        # sentence before dated
+        prev = [d for d in st.dates if st.prev_end - 400 <= d.start < sent.start and d.precision != DAY_NO_YEAR
+                and "\n\n" not in st.text[d.start:sent.start]]
+        ds = prev[-1:]
     if not ds:
         return None
     # a date with its year beats one without ("On May 23, 2024 … establishing July 11 as …")

@@ -8,12 +8,14 @@ keeps the name it is written with, so unknown actors and events are still found.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
 
+from .dates import DAY, DAY_NO_YEAR, find_dates
 from .lexicon import Concept
-from .mentions import Matchers, _tokens, capitalised, fold, slug
+from .mentions import Hit, Matchers, _tokens, capitalised, fold, slug
 from .model import EntityRef
 
 ACTOR_KINDS = ("person", "organisation", "state", "armed-group", "population-group", "group")
@@ -194,6 +196,9 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
     person = _person(text, toks, mt, ctx)
     if person is not None:
         return person
+    for h in mt.known.find(text):  # "Организация Human Rights Watch": a descriptor, then a known name
+        if h.end >= len(text.rstrip()) - 1 and (h.concept.prop("actorKind") or "") in ACTOR_KINDS:
+            return known_ref(h.concept, written, mt.lang)
     if orghead and any(capitalised(t[2]) for t in toks):
         return EntityRef("organisation", written, "org-" + slug(written), mt.lang, written)
     if collective:
@@ -211,7 +216,7 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
         kind = head_role[-1].concept.prop("actorKind") or "organisation"
         prefix = "person-" if kind == "person" else "org-"
         return EntityRef(kind, written, prefix + slug(written), mt.lang, written)
-    head_title = [h for h in mt.title.find(text) if h.end >= end and h.label.islower()]
+    head_title = [h for h in mt.title.find(text) if h.end >= end and text[h.start:h.end].islower()]
     if head_title and len(toks) <= 4 and not mt.adjective.find(text[head_title[-1].start:]):
         return EntityRef("person", written, "person-" + slug(written), mt.lang, written)
     return None
@@ -358,7 +363,11 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first)) \
                 or fold(first) in {fold(m) for m in _month_words(mt)}
             taken = any(f.start <= h.start - len(cand) - 1 < f.end for f in found)  # "события в Сумгаите погромом"
-            if not is_adj and not function_word and not taken \
+            # where names modify a head as adjectives ("Новочеркасский расстрел"), a noun before
+            # the head is no name of the event ("Целью удара" = "the aim of the strike")
+            unadjectival = "adjectival-names" in mt.language_patterns and "-" not in cand and \
+                not any(cand.split()[-1].lower().endswith(e) for e in mt.words.get("adjective-ending", ()))
+            if not is_adj and not function_word and not taken and not unadjectival \
                     and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
         start = (h.start - len(name_mod) - 1) if name_mod else h.start
@@ -369,12 +378,65 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
         written = text[start:h.end]
         if place_name and end > h.end:
             written = f"{written} {prep} {place_name}"
+        if place_c is None and place_name is None and name_mod is None:
+            dated = _dated_event(text, h, hi, mt, ctx)
+            if dated is not None:
+                found.append(EventMention(h.start, dated[1], dated[0], False))
+                continue
+            if ctx.main_event is not None and _dated_event(text, h, hi, mt, DocContext(ctx.lang, set())):
+                found.append(EventMention(h.start, h.end, ctx.main_event, True))
+                continue
         ref = event_ref(etype, place_c, place_name, name_mod, written, mt, ctx)
         if ref is not None:
             found.append(EventMention(start, max(end, h.end), ref, False))
         elif (det or left.rstrip().endswith("-")) and ctx.main_event is not None:
             found.append(EventMention(h.start, h.end, ctx.main_event, True))
     return sorted(found, key=lambda e: e.start)
+
+
+def _dated_event(text: str, h: Hit, hi: int, mt: Matchers, ctx: DocContext) -> tuple[EntityRef, int] | None:
+    """An event named by its day: "the events of 20 January", "трагедия 9 апреля", "hendelsene
+    2. mai" (a head and a day, joined by "of" or, for a head that only names, side by side).
+    A known event whose dates take in that day is that event."""
+    link = re.match(r"\s*(?:(" + "|".join(map(re.escape, sorted(mt.words.get("inner", set()), key=len, reverse=True)))
+                    + r")\s+)?", text[h.end:hi])
+    s = h.end + (link.end() if link else 0)
+    if not (link and link.group(1)) and h.concept.prop("pattern") != "names-by-day":
+        return None
+    dates = [d for d in find_dates(text[s:min(hi, s + 40)], mt.lang, mt.lex) if d.start == 0]
+    if not dates or dates[0].precision not in (DAY, DAY_NO_YEAR):
+        return None
+    d = dates[0]
+    month_day = d.iso[-5:]
+    spans = []  # known events whose dates take in the day, the shortest first
+    for c in mt.lex.of_kind("KnownEntity"):
+        begin, end = c.prop("beginDate"), c.prop("endDate") or c.prop("beginDate")
+        if (c.prop("actorKind") or "") == "event" and begin and end and len(begin) >= 10 and len(end) >= 10 \
+                and begin[5:10] <= month_day <= end[5:10] and d.precision == DAY \
+                and begin[:4] <= d.iso[:4] <= end[:4]:  # a day without its year could be any year's
+            spans.append(((_dt.date.fromisoformat(end[:10]) - _dt.date.fromisoformat(begin[:10])).days, c.id, c))
+    if spans:
+        return known_ref(min(spans)[2], text[h.start:s + d.end], mt.lang), s + d.end
+    if ctx.main_event is not None:
+        return None  # a document about one event names it by its day too ("the attack of 21 August")
+    head = citation_label(h.concept, h.label, mt)
+    label = f"{head} {text[s:s + d.end]}"
+    return EntityRef("event", label, f"ev-{h.concept.notation}-{month_day}", mt.lang, None,
+                     (("eventType", h.concept.id), ("dayOfYear", month_day))), s + d.end
+
+
+def citation_label(c: Concept, form: str, mt: Matchers) -> str:
+    """A head word in its dictionary form: the lexicon's citation form of `c` in the text's
+    language when `form` inflects it ("трагедии" -> "трагедия"), else its shortest label of
+    the same stem ("удара" -> "удар")."""
+    stem = mt.inflection.stem(form)
+    if stem is None or not mt.inflection.endings:
+        return form
+    cited = [lab for lab in c.props_of("citationForm") if (mt.inflection.stem(lab) or "").lower() == stem.lower()]
+    if cited:
+        return cited[0]
+    same = [lab for lg, lab in c.labels if lg == mt.lang and (mt.inflection.stem(lab) or "").lower() == stem.lower()]
+    return min(same, key=lambda x: (len(x), x)) if same else form
 
 
 def event_ref(etype: Concept, place: Concept | None, place_name: str | None, name_mod: str | None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .lexicon import Concept, Lexicon
 
-GAP = "…"  # in a lexicon label: up to eight words
+GAP = "…"  # in a lexicon label: up to ten words
 
 
 def fold(text: str) -> str:
@@ -88,7 +88,7 @@ def _label_regex(label: str, infl: Inflection = NO_INFLECTION) -> str:
     for part in label.split(GAP):
         words = part.strip().split()
         parts.append(r"\s+".join(infl.pattern(w) if infl.endings else re.escape(w) for w in words))
-    body = r"\W+(?:\w+\W+){0,8}?".join(parts)
+    body = r"\W+(?:\w+\W+){0,10}?".join(parts)
     if not _case_sensitive(label):
         body = f"(?i:{body})"
     if label[:1].isalnum() or label[:1] == "_":
@@ -199,8 +199,9 @@ class Matchers:
         self.lex = lex
         self.lang = lang
 
-        compounding = any(c.notation == lang and c.prop("pattern") == "compounding"
-                          for c in lex.of_kind("LanguageMarker"))
+        self.language_patterns = frozenset(p for c in lex.of_kind("LanguageMarker") if c.notation == lang
+                                           for p in c.props_of("pattern"))
+        compounding = "compounding" in self.language_patterns
 
         endings = sorted({e for c in lex.of_kind("LanguageMarker") if c.notation == lang
                           for e in c.props_of("ending")}, key=lambda e: (-len(e), e))

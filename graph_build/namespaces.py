@@ -34,6 +34,7 @@ class CKG(DefinedNamespace):
     Proclamation: URIRef
     Judgment: URIRef
     ProsecutorFinding: URIRef
+    InquiryFinding: URIRef
     Event: URIRef
     Conflict: URIRef
     Actor: URIRef
@@ -139,6 +140,9 @@ class CKG(DefinedNamespace):
     actorKind: URIRef
     demonym: URIRef
     adjective: URIRef
+    capitalOf: URIRef
+    citationForm: URIRef
+    country: URIRef
     ending: URIRef
     position: URIRef
     pattern: URIRef

@@ -18,7 +18,7 @@ from .namespaces import CKG, ID, LEX, OA, SEM
 _ACT_CLASS = {
     "resolution": CKG.Resolution, "declaration": CKG.Declaration, "decree": CKG.Decree,
     "proclamation": CKG.Proclamation, "judgment": CKG.Judgment,
-    "prosecutor's finding": CKG.ProsecutorFinding,
+    "prosecutor's finding": CKG.ProsecutorFinding, "inquiry finding": CKG.InquiryFinding,
 }
 _CLAIM_CLASS = {
     "casualty": CKG.CasualtyClaim, "perpetrator": CKG.PerpetratorClaim,

@@ -55,6 +55,7 @@ _CLASS_KINDS: list[tuple[str, str, str]] = [
     ("Proclamation", "act", "proclamation"),
     ("Judgment", "act", "judgment"),
     ("ProsecutorFinding", "act", "prosecutor finding"),
+    ("InquiryFinding", "act", "inquiry finding"),
     ("FormalAct", "act", "formal act"),
 ]
 NODE_KINDS = ("event", "actor", "place", "document", "cited_work", "act")
