@@ -86,6 +86,7 @@ class _State:
     last_body: EntityRef | None = None
     prev_events: tuple[EntityRef, ...] = ()
     prev_end: int = 0
+    sentence_claimant: tuple[EntityRef, str | None] | None = None  # the last speaker of this sentence
 
 
 def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
@@ -381,7 +382,8 @@ def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
     if st.mt.is_word(ph.text, "pronoun-author"):
         return AUTHOR, None
     if st.mt.is_word(ph.text, "pronoun-other"):
-        return st.last_claimant, st.last_claimant_text
+        # "UNAMA said that it had found …": first the speaker of this sentence, then the last one
+        return st.sentence_claimant or (st.last_claimant, st.last_claimant_text)
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None and st.mt.is_word(ph.text.split()[0] if ph.text.split() else "", "pronoun-other"):
         return st.last_claimant, st.last_claimant_text
@@ -405,6 +407,8 @@ def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
         if ref is not None:
             back = qclose >= 0 and len(before[qclose + 1:].split()) <= 6
             out.append(Voice(h.start, ref, written, "reporting", back))
+            if ref is not AUTHOR:
+                st.sentence_claimant = (ref, written)
             if ref.kind == "person":  # "X told …, and he blamed …"
                 st.last_person = ref
             continue
@@ -424,6 +428,7 @@ def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
 def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voice]:
     t, lo, hi = st.text, sent.start, sent.end
     vs: list[Voice] = []
+    st.sentence_claimant = None
     headline = re.match(r"\s*([^:\n]{2,50}):\s+\S", t[lo:hi])
     if headline and st.seg.sections[sent.section].kind == TITLE:
         # "Sejmet: Volyn-massakrene var folkemord", "Kremlin: the images are staged": a
@@ -619,7 +624,7 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
 
 # ------------------------------------------------------------------ casualties
 
-_BREAKDOWN = re.compile(r"(?i)(including|inkludert|blant dem|в том числе|of whom|herav|among them)\W*$")
+
 _LINK = r"(?i)(?:\b(?:is|was|were|at|of|to|reached|stood|totall?ed|er|var|på|til|составил\w*|составляет)|[:—–-])\s*$"
 _PRONOUN = re.compile(r"(?i)\b(we|i|they|he|she|vi|jeg|de|han|hun|мы|я|они|он|она)\b")
 
@@ -639,9 +644,13 @@ def _casualty_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type: 
     prev: Claim | None = None
     prev_fig: Figure | None = None
     last_end = -1  # end of the last figure read as part of a breakdown
+    breakdown = mt.breakdown_before
+    opening = mt.breakdown_opening
+    if opening is not None and opening.match(t, lo) and mt.measure.find(t, lo, figures[0].start if figures else lo):
+        return out  # "Among the civilian dead were at least 12 children": a part of a toll told elsewhere
     for f in figures:
         if prev is not None and prev_fig is not None and (
-                _BREAKDOWN.search(t[prev_fig.end:f.start][-40:]) or
+                (breakdown is not None and breakdown.search(t[prev_fig.end:f.start][-40:])) or
                 (last_end >= 0 and re.fullmatch(r"[\w\s]*?(?:,|\band\b|\bog\b|\bи\b)\s*", t[last_end:f.start]))):
             prev.breakdown = prev.breakdown + ((f.min or 0, _victims(st, f, sent.end) or ""),)
             last_end = f.end
@@ -1030,6 +1039,13 @@ def _classification_claims(st: _State, sent: Sentence, make, events: list[EventM
         if stop and not is_denial:
             end = stop.start()
         found = [h for h in labels if cue.end <= h.start < end and not inside_event(h, cue.end, is_denial)]
+        if is_denial:
+            # "rejects the tsunami of lies spread by …": what it calls lies are the accusations,
+            # so the event is neither called nor denied a fabrication
+            found = [h for h in found if not (h.concept.notation == "fabrication" and
+                                              not mt.is_word((re.findall(r"[\w'’]+", t[cue.end:h.start]) or [""])[0],
+                                                             "complementizer")
+                                              and len(t[cue.end:h.start].split()) <= 5)]
         if is_denial:  # "denies that the pogrom was organised by X" denies X's part, not the pogrom
             perps = mt.perp_cue.find(t, cue.end, end)
             found = [h for h in found if not any(p.start >= h.end and not _CLAUSE_END.search(t, h.end, p.start)
@@ -1093,9 +1109,13 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
         nxt = re.findall(r"[\w'’]+", t[cue.end:cue.end + 10])[:1]
         if nxt and mt.is_word(nxt[0], "act-cue-breaker"):
             continue  # "det fant sted": it took place, no finding
+        if cue.concept.prop("pattern") == "conviction" and _passive(st, cue.start, lo):
+            out.extend(_convicted_passive(st, sent, cue, make))
+            continue
         judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation in ("judgment",)]
         implied = cue.concept.prop("impliesActType")
-        act = next((a for a in acts if a.start >= cue.start - 40), None)
+        # an act noun near the cue ("adopted a resolution"); the cue itself ("sentenced") is none
+        act = next((a for a in acts if a.start >= cue.start - 40 and not (cue.start <= a.start < cue.end)), None)
         act_type = act.concept.notation if act else (judged[0].concept.notation if judged else None)
         if act_type is None and implied:
             act_type = mt.lex.concept(implied).notation
@@ -1122,8 +1142,14 @@ def _resolution_claims(st: _State, sent: Sentence, make) -> list[Claim]:  # type
             date = date or d2
             title = title or t2
         para = _paragraph_start(st, sent)
-        if st.last_act == (body.key, para) and act is None:
-            break  # "Domstolen fant … skyldig" after "… avsa sin dom": the same judgment
+        own_date = any(sent.start <= d.start < sent.end for d in st.dates)
+        if act is None and st.last_act is not None and (
+                st.last_act == (body.key, para) or
+                (not own_date and (body.key == st.last_act[0] or body is st.ctx.by_role.get(
+                    next((v for k, v in body.extra if k == "role"), ""))))):
+            # "Domstolen fant … skyldig" after "… avsa sin dom", "It sentenced him …", "The
+            # Chamber found …": the same act told again, not another
+            break
         c = make("resolution", cue.start, body=body, act_type=act_type, date=date, title=title,
                  claimant=None, claimant_text=None)
         if c is not None:
@@ -1164,6 +1190,18 @@ def _convicted(st: _State, sent: Sentence, cue: Hit, body: EntityRef, make) -> l
             if c is not None:
                 out.append(c)
     return out
+
+
+def _convicted_passive(st: _State, sent: Sentence, cue: Hit, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """"Vladimir Šantić, a company commander, was sentenced to 25 years": the subject is the
+    convicted, the court the one named by "by", else the last body whose act was told."""
+    court = next((r for r, _ in _agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None)
+    court = court or st.last_body
+    who, written = _resolve_subject(st, cue.start, sent.start)
+    if court is None or who is None or who.kind not in ("person", "organisation", "armed-group"):
+        return []
+    c = make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)
+    return [c] if c is not None else []
 
 
 def _body(st: _State, cue: Hit, lo: int, hi: int) -> EntityRef | None:

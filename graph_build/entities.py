@@ -60,13 +60,35 @@ def canonical_body(role: Concept, state: Concept, written: str, mt: Matchers) ->
         if c.prop("role") == role.id and c.prop("place") == state.id:
             return known_ref(c, written, mt.lang)
     kind = role.prop("actorKind") or "organisation"
-    pref = f"{role.label_for('en')} of {state.label_for('en')}"
+    adjective = english_adjective(state)
+    role_name = role.label_for("en")
+    role_name = role_name.lower() if " " not in role_name else role_name
+    # "Afghan government", as news writes it and as the spec's read-back does ("Azerbaijani
+    # government"); "Government of X" where the lexicon has no English adjective
+    pref = f"{adjective} {role_name}" if adjective else f"{role.label_for('en')} of {state.label_for('en')}"
     return EntityRef(kind, written, f"{role.id.removeprefix('role-')}-of-{state.id.removeprefix('entity-')}",
                      mt.lang, pref, (("role", role.id), ("place", state.id)))
 
 
+def english_adjective(state: Concept) -> str | None:
+    """The English adjective of a state among its adjectives in all languages: a plain
+    capitalised word (no genitive "-s", no apostrophe) sharing the longest beginning with
+    its English name ("Afghanistan": "Afghan", "France": "French", "Netherlands": "Dutch")."""
+    name = state.label_for("en")
+    cands = [a for a in state.props_of("adjective") if re.fullmatch(r"[A-Z][a-z]+", a) and not a.endswith("s")]
+
+    def shared(a: str) -> int:
+        n = 0
+        while n < min(len(a), len(name)) and a[n] == name[n]:
+            n += 1
+        return n
+    return max(cands, key=lambda a: (shared(a), -len(a), a)) if cands else None
+
+
 def _state_in(text: str, mt: Matchers) -> Concept | None:
     for h in mt.adjective.find(text):
+        if h.start > 0 and text[h.start - 1] == "-":
+            continue  # "Inter-American", "pro-Russian": a prefix makes it no nationality
         if (h.concept.prop("actorKind") or "") == "state":
             return h.concept
     for h in mt.known.find(text):

@@ -248,6 +248,10 @@ class Matchers:
                 if c.prop("pattern") not in ("as", "connector-word") and " " not in lab:
                     self.words.setdefault("verb", set()).add(lab.lower())
 
+        # a figure's part ("149 people, including 75 children"; "Among the dead were 12 children")
+        words = "|".join(map(re.escape, sorted(self.words.get("breakdown", set()), key=len, reverse=True)))
+        self.breakdown_before = re.compile(rf"(?i)(?:{words})\W*$") if words else None  # right before a figure
+        self.breakdown_opening = re.compile(rf"(?i)\s*(?:{words})\b") if words else None  # opening a sentence
         self._stems: dict[str, set[str]] = {
             pat: {st.lower() for w in ws if (st := self.inflection.stem(w)) and len(st) >= 4}
             for pat, ws in self.words.items()} if endings else {}
@@ -389,11 +393,20 @@ def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
         hedge = None
         before = text[max(0, fs - 40):fs]
         for kind, matcher in (("lower", mt.lower), ("upper", mt.upper), ("approx", mt.approx)):
-            hs = [h for h in matcher.find(before) if not before[h.end:].strip()]
+            hs = [h for h in matcher.find(before) if not before[h.end:].strip()
+                  and h.concept.prop("position") != "after"]
             if hs:
                 hedge = kind
                 fs = fs - len(before) + hs[-1].start
                 break
+        if hedge is None and lo == hi:  # "150 at most", "200 or more"
+            after = re.match(r"[ \t]*", text[fe:end])
+            for kind, matcher in (("lower", mt.lower), ("upper", mt.upper)):
+                hs = [h for h in matcher.find(text, fe + after.end(), min(end, fe + 30))
+                      if h.start == fe + after.end() and h.concept.prop("position") in ("after", "either")]
+                if hs:
+                    hedge, fe = kind, hs[0].end
+                    break
         if plus:
             hi = None
         elif lo == hi:

@@ -220,3 +220,64 @@ def test_a_label_said_of_people_is_no_classification_of_the_event() -> None:
 def test_a_headline_speaker_before_a_colon_is_the_claimant() -> None:
     cs = claims_of("Lawmakers voted on Tuesday.", title="Varnian Senate: the Tarvo massacre was genocide")
     assert one(cs, type="classification", label="genocide")["claimant"] == "Varnian Senate"
+
+
+# ---------------------------------------------------------------- round three
+
+def test_a_state_body_reads_as_news_writes_it() -> None:
+    cs = claims_of("The Afghan authorities said 89 villagers were killed.")
+    assert one(cs, type="casualty", min=89)["claimant"] == "Afghan government"
+
+
+def test_a_hyphenated_adjective_is_no_nationality() -> None:
+    cs = claims_of("On 4 May 2012 the Inter-American Court of Human Rights delivered its judgment on the massacre.")
+    assert "United States" not in one(cs, type="resolution")["body"]
+
+
+def test_a_pronoun_subject_is_first_the_speaker_of_its_own_sentence() -> None:
+    cs = claims_of("The army said it had acted in self-defence. The Varnian Mission said in May that it had "
+                   "found evidence that 90 civilians were killed.")
+    assert one(cs, type="casualty", min=90)["claimant"] == "Varnian Mission"
+
+
+def test_a_sentence_opening_with_among_the_dead_counts_a_part() -> None:
+    cs = claims_of("Soldiers killed 33 people. Among the civilian dead were at least 12 children.")
+    assert [c["min"] for c in cs if c["type"] == "casualty"] == [33]
+
+
+@pytest.mark.parametrize("text,bounds", [("the death toll was 150 at most", (None, 150)),
+                                         ("the death toll was 200 or more", (200, None))])
+def test_a_hedge_after_its_figure_bounds_it(text: str, bounds: tuple) -> None:
+    c = one(claims_of(f"The army said {text}."), type="casualty")
+    assert (c["min"], c["max"]) == bounds
+
+
+def test_rejecting_lies_labels_the_accusations_not_the_event() -> None:
+    cs = claims_of("The Varnian ministry rejects the tsunami of lies spread by foreign channels about the massacre.")
+    assert kinds(cs, "classification") == []
+
+
+def test_a_conviction_as_a_crime_against_humanity_is_the_courts_label() -> None:
+    cs = claims_of("On 14 May 2001 the Varnian Trial Chamber convicted four of the accused of persecution "
+                   "as a crime against humanity.")
+    c = one(cs, type="classification", label="crime against humanity")
+    assert c["claimant"] == "Varnian Trial Chamber"
+
+
+def test_the_sentenced_are_perpetrators_by_the_last_court() -> None:
+    cs = claims_of("On 14 May 2001 the Varnian Trial Chamber delivered its judgment. Ivo Marek, a company "
+                   "commander, was sentenced to 25 years' imprisonment.")
+    c = one(cs, type="perpetrator")
+    assert (c["actor"], c["claimant"]) == ("Ivo Marek", "Varnian Trial Chamber")
+
+
+def test_an_act_told_again_without_a_date_is_the_same_act() -> None:
+    cs = claims_of("On 5 May 2003 the Varnian Tribunal convicted Ivo Marek.\n\nThe Tribunal found that the shell "
+                   "killed 41 people. It sentenced him to 20 years.")
+    assert [c["date"] for c in cs if c["type"] == "resolution"] == ["2003-05-05"]
+
+
+def test_an_appeals_chamber_that_upholds_gives_a_judgment() -> None:
+    cs = claims_of("On 30 November 2006 the Appeals Chamber upheld the convictions for the massacre.")
+    c = one(cs, type="resolution")
+    assert (c["body"], c["date"]) == ("Appeals Chamber", "2006-11-30")

@@ -26,4 +26,4 @@ def test_an_unknown_body_is_read_back_in_the_documents_language(tmp_path: Path) 
 def test_an_english_document_keeps_the_canonical_name(tmp_path: Path) -> None:
     cs = _claims(tmp_path, "tarvo.txt", "The Tarvo massacre\n\n"
                  "According to the Polish prosecutor's office, 14 people were killed in Tarvo.\n")
-    assert next(c for c in cs if c["type"] == "casualty")["claimant"] == "Prosecutor's Office of Poland"
+    assert next(c for c in cs if c["type"] == "casualty")["claimant"] == "Polish Prosecutor's Office"
