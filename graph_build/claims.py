@@ -9,7 +9,7 @@ rule per claim type. Every claim keeps its evidence span and the footnotes it ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .dates import DAY_NO_YEAR, find_dates
 from .entities import (
@@ -87,6 +87,7 @@ class _State:
     prev_events: tuple[EntityRef, ...] = ()
     prev_end: int = 0
     sentence_claimant: tuple[EntityRef, str | None] | None = None  # the last speaker of this sentence
+    claimant_history: list[tuple[EntityRef, str | None]] = field(default_factory=list)
 
 
 def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
@@ -168,7 +169,12 @@ def _derived_event(st: _State) -> EntityRef | None:
             if t[h.start:h.end].isupper() and h.end - h.start > 3:
                 continue  # a dateline ("WASHINGTON/KABUL, Oct 8 –") says where the news was filed
             if (h.concept.prop("actorKind") or "") == "place":
-                names[h.concept.id] = names.get(h.concept.id, 0) + weight * 4  # beats an unknown name
+                # a place where something happens ("in Tbilisi", "the village of X") beats an
+                # unknown name there; one only mentioned ("the suburbs of Damascus") counts little
+                before = re.search(r"([\w'’]+)\s+(?:([\w'’]+)\s+)?$", t[max(sent.start, h.start - 30):h.start])
+                located = before is not None and any(
+                    w and (w.lower() in locative or mt.is_word(w, "settlement")) for w in before.groups())
+                names[h.concept.id] = names.get(h.concept.id, 0) + weight * (4 if located else 1)
                 known_places[h.concept.id] = h.concept
                 first_seen.setdefault(h.concept.id, h.start)
         for name, pos in proper_names(t, sent.start, sent.end, mt, st.ctx):
@@ -302,11 +308,11 @@ def _resolve_subject(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
     if earlier is not None:
         return _resolve_subject(st, earlier, lower)
     ref, written = _subject_at(st, _skip_relative(st, pos, lower), lower)
-    appositive = re.search(r",\s*([\w'’]+)[^,]{2,60},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
+    appositive = re.search(r",\s*([\w'’]+)[^,]{2,100},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
     indefinite = appositive is not None and appositive.group(1).lower() in st.mt.words.get("indefinite", set())
     if ref is None or ref.kind == "group" or indefinite:
         # "The Syrian Human Rights Committee, a London-based organisation, has given …"
-        m = re.search(r",[^,]{2,60},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
+        m = re.search(r",[^,]{2,100},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
         if m:
             ref2, written2 = _subject_at(st, lower + m.start(), lower)
             if ref2 is not None and ref2.kind in ("organisation", "state", "person"):
@@ -382,17 +388,17 @@ def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
     if st.mt.is_word(ph.text, "pronoun-author"):
         return AUTHOR, None
     if st.mt.is_word(ph.text, "pronoun-other"):
-        # "UNAMA said that it had found …": first the speaker of this sentence, then the last one
-        return st.sentence_claimant or (st.last_claimant, st.last_claimant_text)
+        return _anaphor(st)  # "UNAMA said that it had found …", "Organisasjonen ble fortalt …"
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None and st.mt.is_word(ph.text.split()[0] if ph.text.split() else "", "pronoun-other"):
-        return st.last_claimant, st.last_claimant_text
+        return _anaphor(st)
     return ref, ph.text if ref else None
 
 
 def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
     """Every reporting verb of text[lo:hi], with its subject resolved where it can be."""
     out: list[Voice] = []
+    st.sentence_claimant = None
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
         aux = re.findall(r"[\w'’]+", before[-16:])[-1:]
@@ -412,12 +418,49 @@ def _reporting_voices(st: _State, lo: int, hi: int) -> list[Voice]:
             if ref.kind == "person":  # "X told …, and he blamed …"
                 st.last_person = ref
             continue
+        ref, written = _subject_after(st, h, hi)
+        if ref is not None:
+            out.append(Voice(h.start, ref, written, "reporting"))
+            st.sentence_claimant = (ref, written)
+            continue
         # "by claiming that ...", "some who claim ...": someone speaks, we cannot say who;
         # a participle ("claiming", "to claim") may still take its clause's speaker
         participle = bool(re.search(r"(?i)ing$|ende$|я$", h.label) or
                           re.search(r"(?i)\b(to|å|чтобы)\s+$", st.text[max(lo, h.start - 4):h.start]))
         out.append(Voice(h.start, None, None, "participle" if participle else "unresolved"))
     return out
+
+
+def _subject_after(st: _State, h: Hit, hi: int) -> tuple[EntityRef | None, str | None]:
+    """In a verb-second language the subject follows the verb when something else opens the
+    sentence: "I resolusjonen slår Sejmet fast at …", "I 1998 erklærte presidenten …". In a
+    cue with a gap the subject is in the gap ("slår … fast")."""
+    if "verb-second" not in st.mt.language_patterns:
+        return None, None
+    t = st.text
+    if GAP in h.label:
+        first = h.label.split(GAP)[0].strip()
+        last = h.label.split(GAP)[-1].strip()
+        ph = phrase_after(t, h.start + len(first), h.end - len(last), st.mt, max_tokens=6)
+    else:
+        ph = phrase_after(t, h.end, hi, st.mt, max_tokens=6)
+    ref = actor_from_phrase(ph.text, st.mt, st.ctx) if ph is not None else None
+    if ref is None and ph is not None and st.mt.is_word(ph.text, "pronoun-other"):
+        return _anaphor(st)
+    if ref is None or ref.kind not in ("person", "organisation", "state", "group"):
+        return None, None
+    return ref, ph.text if ph is not None else None
+
+
+def _anaphor(st: _State) -> tuple[EntityRef | None, str | None]:
+    """What "it", "they", "the organisation", "departementet" stand for: this sentence's
+    speaker, else the last speaker that is not a person."""
+    if st.sentence_claimant is not None:
+        return st.sentence_claimant
+    for ref, text in reversed(st.claimant_history):
+        if ref.kind != "person":
+            return ref, text
+    return st.last_claimant, st.last_claimant_text
 
 
 def _reporting_voice(st: _State, lo: int, hi: int) -> Voice | None:
@@ -443,8 +486,8 @@ def _voices(st: _State, sent: Sentence, section_voice: Voice | None) -> list[Voi
         ph = phrase_after(t, h.end, hi, st.mt)
         if ph is None:
             continue
-        if st.mt.is_word(ph.text, "pronoun-other") and st.last_claimant is not None:
-            ref, written = st.last_claimant, st.last_claimant_text  # "по подсчётам организации"
+        if st.mt.is_word(ph.text, "pronoun-other") and (st.last_claimant is not None or st.claimant_history):
+            ref, written = _anaphor(st)  # "по подсчётам организации"
         else:
             ref, written = actor_from_phrase(ph.text, st.mt, st.ctx), ph.text
         if ref is None:
@@ -557,11 +600,16 @@ def _remember_subject(st: _State, sent: Sentence) -> None:
     ph = phrase_after(st.text, sent.start, sent.end, st.mt, max_tokens=8)
     if ph is None or any(not st.mt.is_word(w, "determiner") for w in st.text[sent.start:ph.start].split()):
         return  # only a sentence-initial phrase is its subject
+    aux = next((m for m in re.finditer(r"[\w'’]+", ph.text) if m.start() > 0 and (
+        st.mt.is_word(m.group(), "auxiliary") or st.mt.is_word(m.group(), "verb"))), None)
+    if aux is not None:  # "Amnesty International har intervjuet …": the subject ends at its verb
+        ph = type(ph)(ph.start, ph.start + aux.start(), ph.text[:aux.start()].rstrip())
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None:
         return
     if ref.kind in ("organisation", "state"):
         st.last_claimant, st.last_claimant_text = ref, ph.text
+        st.claimant_history.append((ref, ph.text))
     elif ref.kind == "person" and " " in ref.label:  # a lone capitalised word may be "Why"
         st.last_person = ref
 
@@ -606,6 +654,7 @@ def _sentence_claims(st: _State, sent: Sentence, section_voice: Voice | None) ->
     for v in vs:
         if v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved"):
             st.last_claimant, st.last_claimant_text = v.claimant, v.text
+            st.claimant_history.append((v.claimant, v.text))
             spoke = True
             if v.claimant.kind == "person":
                 st.last_person = v.claimant

@@ -220,6 +220,10 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
         return person
     for h in mt.known.find(text):  # "Организация Human Rights Watch": a descriptor, then a known name
         if h.end >= len(text.rstrip()) - 1 and (h.concept.prop("actorKind") or "") in ACTOR_KINDS:
+            lead = text[:h.start].split()
+            national = lead and (mt.adjective.find(" ".join(lead)) or re.fullmatch(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]\w+(?:s|'s|’s)", lead[-1]))
+            if national:  # "Kinas Røde Kors", "the Chinese Red Cross": a national body, not the international one
+                return EntityRef("organisation", written, "org-" + slug(written), mt.lang, written)
             return known_ref(h.concept, written, mt.lang)
     if orghead and any(capitalised(t[2]) for t in toks):
         return EntityRef("organisation", written, "org-" + slug(written), mt.lang, written)

@@ -281,3 +281,34 @@ def test_an_appeals_chamber_that_upholds_gives_a_judgment() -> None:
     cs = claims_of("On 30 November 2006 the Appeals Chamber upheld the convictions for the massacre.")
     c = one(cs, type="resolution")
     assert (c["body"], c["date"]) == ("Appeals Chamber", "2006-11-30")
+
+
+# ---------------------------------------------------------------- round four
+
+def test_in_norwegian_the_subject_follows_the_verb_after_an_opening_adverbial() -> None:
+    cs = claims_of("Varnias granskingskommisjon la fram rapporten i mai. I sluttrapporten slår kommisjonen fast "
+                   "at minst 140 mennesker ble drept.", lang="nb", title="Massakren i Ostra")
+    assert one(cs, type="casualty", min=140)["claimant"] is not None
+
+
+def test_the_organisation_is_the_last_speaker_that_is_no_person() -> None:
+    cs = claims_of("Amnesty International har intervjuet overlevende. Presidenten Ivo Marek sa at ingen ble drept. "
+                   "Organisasjonen ble fortalt at 142 mennesker var drept.", lang="nb", title="Massakren i Ostra")
+    assert one(cs, type="casualty", min=142)["claimant"] == "Amnesty International"
+
+
+def test_norwegian_adverbials_between_subject_and_verb_are_skipped() -> None:
+    cs = claims_of("Varnias Røde Kors skal natt til 5. juni 1999 ha anslått at 2600 mennesker ble drept.",
+                   lang="nb", title="Massakren i Ostra")
+    assert one(cs, type="casualty", min=2600)["claimant"] == "Varnias Røde Kors"
+
+
+def test_responsibility_laid_on_names_the_perpetrator() -> None:
+    cs = claims_of("Ansvaret legges på Den varniske opprørshæren.", lang="nb", title="Massakren i Ostra")
+    assert one(cs, type="perpetrator")["actor"].endswith("varniske opprørshæren")
+
+
+def test_a_known_place_only_mentioned_names_no_event_over_the_place_where_it_happened() -> None:
+    cs = claims_of("In the suburbs of Damascus, the village of Ostra was shelled. In Ostra 300 people died.",
+                   title="A chemical attack")
+    assert one(cs, type="casualty", min=300)["event"].startswith("Ostra")
