@@ -270,11 +270,14 @@ def _speaker_line(st: _State, sent: Sentence) -> Voice | None:
 
 
 def _skip_relative(st: _State, pos: int, lower: int) -> int:
-    """"HRW, which interviewed some 50 witnesses, estimated": the verb's subject is the
-    relative clause's antecedent, so look before the clause."""
+    """"HRW, which interviewed some 50 witnesses, estimated", "Родионов, выступая на Съезде,
+    отверг": the verb's subject stands before a relative, gerund or prepositional clause set
+    off by commas, so look before the clause."""
     head = st.text[lower:pos]
     for m in re.finditer(r",\s*([\w'’]+)\b[^,]*,\s*$", head):
-        if st.mt.is_word(m.group(1), "relative"):
+        w = m.group(1)
+        gerund = w.islower() and any(w.endswith(e) for e in st.mt.words.get("gerund-ending", ()))
+        if st.mt.is_word(w, "relative") or st.mt.is_word(w, "boundary") or gerund:
             return lower + m.start()
     return pos
 
@@ -356,6 +359,19 @@ def _subject_at(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str
     return ref, written
 
 
+def _person_before(st: _State, pos: int) -> EntityRef | None:
+    """The last person named in the sentence before `pos` (a full name, two words or more)."""
+    sent = next((s for s in st.seg.sentences if s.start <= pos < s.end), None)
+    if sent is None:
+        return None
+    found = None
+    for m in re.finditer(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+", st.text[sent.start:pos]):
+        ref = actor_from_phrase(m.group(), st.mt, st.ctx)
+        if ref is not None and ref.kind == "person":
+            found = ref
+    return found
+
+
 def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
     pos = _skip_adverbials(st, pos, lower)
     ph = phrase_before(st.text, pos, lower, st.mt)
@@ -384,6 +400,9 @@ def _subject_at_once(st: _State, pos: int, lower: int) -> tuple[EntityRef | None
                 # known seat of government is where its people speak
                 return None, None
     if st.mt.is_word(ph.text, "pronoun-person"):
+        near = _person_before(st, ph.start)
+        if near is not None:  # "found General X guilty, holding that he had ordered …"
+            return near, near.label
         return st.last_person, st.last_person.label if st.last_person else None
     if st.mt.is_word(ph.text, "pronoun-author"):
         return AUTHOR, None
@@ -902,6 +921,8 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
         pat = h.concept.prop("pattern")
         negated = bool(re.search(r"(?i)\b(not|ikke|не)\s+$", t[max(sent.start, h.start - 6):h.start]))
         negated ^= _denied_clause(st, sent.start, h.start)  # "Karimov denied that soldiers had fired"
+        # "о якобы совершённом Россией ударе": the speaker tells an accusation it does not share
+        negated |= any(mt.is_word(w, "distancing") for w in re.findall(r"[\w'’-]+", t[max(sent.start, h.start - 20):h.start])[-2:])
         if pat == "agent-after-act" and not _after_act(st, h.start, sent.start, events):
             continue
         if pat == "self-denial":  # "Rifaat al-Assad has denied any responsibility"
@@ -918,6 +939,9 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
         if pat == "agent-inside":  # "held the former state and the minister directly responsible"
             first, last = (part.strip() for part in h.label.split(GAP, 1))
             inside = t[h.start + len(first):h.end - len(last)]
+            if any(mt.is_word(w, "complementizer") or mt.is_word(w, "relative")
+                   for w in re.findall(r"[\w'’]+", inside)):
+                continue  # "held that the amnesty law … those responsible": a clause, not "held X responsible"
             for name in _split_actors(re.sub(r"\s+\w+ly\s*$", "", inside.strip()), mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
                 if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
@@ -952,6 +976,33 @@ def _perpetrator_claims(st: _State, sent: Sentence, make, events: list[EventMent
             ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
             if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
                 out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+        elif pat == "agent-before-act":  # "Dyer ordered them to fire", "X planned the killings"
+            clause_end = _CLAUSE_END.search(t, h.end, sent.end)
+            stop = clause_end.start() if clause_end else sent.end
+            if not (mt.event_type.find(t, h.end, stop) or mt.measure.find(t, h.end, stop)
+                    or any(p.concept.prop("pattern") == "agent-before" for p in mt.perp_cue.find(t, h.end, stop))):
+                continue
+            if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[h.end:stop])[:6]):
+                continue  # "strictly ordering them not to harm civilians"
+            who, _ = _resolve_subject(st, h.start, sent.start)
+            if who is not None and who.kind in ("person", "organisation", "state", "armed-group"):
+                neg = _denied_clause(st, sent.start, h.start)
+                out.append(make("perpetrator", h.start, actor=who, stance="denies" if neg else "asserts"))
+        elif pat == "self-assertion":  # "Wuterich pleaded guilty": his own word
+            who, written = _resolve_subject(st, h.start, sent.start)
+            if who is not None and who.kind in ("person", "organisation", "armed-group"):
+                out.append(make("perpetrator", h.start, actor=who, claimant=who, claimant_text=written))
+        elif pat == "acquittal":  # "X was acquitted" / "the court acquitted X": the court denies X's part
+            court = st.last_body
+            if _passive(st, h.start, sent.start) or GAP not in h.label and h.label.split()[0] in ("was", "were", "ble"):
+                who, _ = _resolve_subject(st, h.start, sent.start)
+            else:
+                court = _resolve_subject(st, h.start, sent.start)[0] or court
+                ph = phrase_after(t, h.end, sent.end, mt, max_tokens=6)
+                who = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if who is not None and court is not None and who.kind in ("person", "organisation", "armed-group"):
+                out.append(make("perpetrator", h.start, actor=who, claimant=court, claimant_text=court.label,
+                                stance="denies"))
         elif pat == "agent-before":
             if _passive(st, h.start, sent.start):
                 # "Hama was besieged for some 27 days by the army and by the Defence Companies";

@@ -312,3 +312,67 @@ def test_a_known_place_only_mentioned_names_no_event_over_the_place_where_it_hap
     cs = claims_of("In the suburbs of Damascus, the village of Ostra was shelled. In Ostra 300 people died.",
                    title="A chemical attack")
     assert one(cs, type="casualty", min=300)["event"].startswith("Ostra")
+
+
+# ---------------------------------------------------------------- round five
+
+@pytest.mark.parametrize("text,lang", [
+    ("Soldiers of the Varnian army opened fire on the crowd.", "en"),
+    ("Varniske regjeringsstyrker åpnet ild mot en folkemengde i Ostra.", "nb"),
+    ("Варнийские войска открыли огонь по толпе в Остраве.", "ru"),
+])
+def test_opening_fire_names_the_perpetrator_in_each_language(text: str, lang: str) -> None:
+    cs = claims_of(text, lang=lang, title={"en": "The Ostra massacre", "nb": "Massakren i Ostra",
+                                            "ru": "Расстрел в Остраве"}[lang])
+    assert kinds(cs, "perpetrator")
+
+
+def test_ordering_a_violent_act_names_who_ordered_it() -> None:
+    cs = claims_of("Colonel Ivo Marek ordered the attack on the village.")
+    assert one(cs, type="perpetrator")["actor"] == "Ivo Marek"
+
+
+def test_ordering_that_no_one_be_harmed_names_no_perpetrator() -> None:
+    cs = claims_of("The fighters killed 20 villagers, despite Colonel Ivo Marek strictly ordering them not to "
+                   "harm civilians.")
+    assert "Ivo Marek" not in {c["actor"] for c in cs if c["type"] == "perpetrator"}
+
+
+def test_pleading_guilty_is_the_accused_own_word() -> None:
+    cs = claims_of("In January 2012 Sergeant Ivo Marek pleaded guilty to dereliction of duty in the killings.")
+    c = one(cs, type="perpetrator")
+    assert (c["actor"], c["claimant"]) == ("Ivo Marek", "Ivo Marek")
+
+
+def test_an_acquittal_denies_the_accused_part_by_the_court() -> None:
+    cs = claims_of("On 5 May 2003 the Varnian Tribunal delivered its judgment. Ivo Marek was acquitted.")
+    c = one(cs, type="perpetrator")
+    assert (c["actor"], c["claimant"], c["stance"]) == ("Ivo Marek", "Varnian Tribunal", "denies")
+
+
+def test_a_modal_copula_still_labels_the_event() -> None:
+    cs = claims_of("Human Rights Watch said the attacks may amount to crimes against humanity.")
+    assert one(cs, type="classification", label="crime against humanity")["claimant"] == "Human Rights Watch"
+
+
+def test_he_is_the_person_just_named_in_the_sentence() -> None:
+    cs = claims_of("Ana Holm was acquitted.\n\nOn 3 March 2000 the Varnian Tribunal found General Ivo Marek guilty, "
+                   "holding that he had ordered the attack on Ostra.")
+    assert "Ana Holm" not in {c["actor"] for c in cs if c["type"] == "perpetrator" and c["stance"] == "asserts"}
+
+
+def test_held_that_is_no_held_responsible() -> None:
+    cs = claims_of("The court held that the amnesty law could not shield those responsible for the massacre.")
+    assert kinds(cs, "perpetrator") == []
+
+
+def test_an_allegedly_done_deed_is_denied_by_the_speaker() -> None:
+    cs = claims_of("Министерство обороны Варнии заявило, что сообщения о якобы совершённом Варнией ударе "
+                   "являются провокацией.", lang="ru", title="Удар по Остраве")
+    assert all(c["stance"] == "denies" for c in kinds(cs, "perpetrator"))
+
+
+def test_a_gerund_clause_between_subject_and_verb_is_skipped() -> None:
+    cs = claims_of("Генерал Иван Петров, выступая на Съезде, отверг обвинения в адрес военных.", lang="ru",
+                   title="Трагедия в Остраве")
+    assert one(cs, type="perpetrator", stance="denies")["claimant"] == "Иван Петров"
