@@ -24,7 +24,7 @@ def _value(term: Any) -> Any:
         return None
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype else ""
-        if dt.endswith("#integer") or dt.endswith("#int") or dt.endswith("#long"):
+        if dt.endswith(("#integer", "#int", "#long")):
             return int(term.value)
         if dt.endswith("#boolean"):
             return term.value == "true"
@@ -38,7 +38,7 @@ def _pick(labels: dict[str, str], lang: str = "") -> str | None:
     for lg in (lang, "en", ""):
         if lg in labels:
             return labels[lg]
-    return labels[sorted(labels)[0]] if labels else None
+    return labels[min(labels)] if labels else None
 
 
 _GAZETTEER = """SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e <http://www.w3.org/2000/01/rdf-schema#isDefinedBy> ?c } }"""

@@ -107,7 +107,7 @@ def namey(w: str, mt: Matchers) -> bool:
 def trim_actor_phrase(text: str, mt: Matchers) -> str:
     """Cut what follows an actor phrase's head: "Armenian forces almost daily" -> "Armenian forces",
     "Armenian forces of Azerbaijani refugees" -> "Armenian forces"."""
-    m = re.search(r"\s+(?:of|av)\s+(.*)$", text)
+    m = re.search(rf"\s+{mt.alternation('inner')}\s+(.*)$", text)
     if m:
         tail = m.group(1)
         keeps = any(capitalised(t[2]) and not mt.adjective.find(t[2]) for t in _tokens(tail, 0, len(tail))) \
@@ -197,7 +197,7 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
             if kind != "person":  # "the Varnian government": a state body we have no entry for
                 return EntityRef(kind, written, "org-" + slug(written), mt.lang, written)
     # "<someone> of <known organisation>" ("executive director of HRW", "activists of the PFA")
-    m = re.search(r"\b(?:of|av|i)\s+(?:the\s+)?(.+)$", text)
+    m = re.search(rf"\b{mt.alternation('inner', 'locative')}\s+(?:{mt.alternation('determiner')}\s+)?(.+)$", text)
     if m and not any(capitalised(t[2]) for t in _tokens(text, 0, m.start())):
         inner = _known_exact(m.group(1), mt)
         if inner is not None and (inner.prop("actorKind") or "") not in ("place", "event", "conflict"):
@@ -305,11 +305,19 @@ class EventMention:
     anaphoric: bool  # "the massacre": stands for the document's main event
 
 
+@functools.lru_cache(maxsize=8)
+def _place_rx(mt: Matchers) -> re.Pattern[str]:
+    """ " in the city of ", " of ", " в городе ": the words between an event's head and its place."""
+    prep, det, settlement = mt.alternation("place-preposition"), mt.alternation("determiner"), mt.alternation("settlement")
+    of = mt.alternation("inner")
+    return re.compile(rf"\s+(?:(?:[a-zæøåа-яё]+\s+){{0,3}}?)({prep})\s+(?:{det}\s+)?"
+                      rf"(?:{settlement}\w{{0,2}}\s+(?:{of}\s+)?)?")
+
+
 def _place_after(text: str, pos: int, hi: int, mt: Matchers) -> tuple[Concept | None, str | None, int, str]:
     """A place named after an event head: "of Khojaly", "in the city of Sumgait", "i Baku",
     "of Armenians in Baku", "broke out in Armenia"."""
-    rx = re.compile(r"\s+(?:(?:[a-zæøåа-яё]+\s+){0,3}?)(of|in|at|i|på|в|во|near)\s+(?:the\s+)?"
-                    r"(?:(?:city|town|village|byen|город[ае]?)\s+(?:of\s+)?)?")
+    rx = _place_rx(mt)
     cur = pos
     gen = re.match(r"\s+([\w'’-]+)\s+([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)", text[pos:hi])
     if gen and mt.is_word(gen.group(1), "settlement") and not mt.adjective.find(gen.group(2)):
@@ -370,7 +378,9 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             continue
         etype = h.concept
         left = text[lo:h.start]
-        mod = re.search(r"((?:anti-|anti|про)?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:(?:[\s-]|\s(?:and|og|и)\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$", left)
+        prefix, conj = mt.alternation("name-prefix"), mt.alternation("conjunction")
+        mod = re.search(rf"((?:{prefix})?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*(?:(?:[\s-]|\s{conj}\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’]*)*)[\s-]$",
+                        left)
         prev_words = re.findall(r"[\w'’-]+", left)[-4:]
         # a determiner before the head, or a definite suffix on it ("massakren", "hendelsene")
         det = any(w.lower() in dets for w in prev_words) or \
@@ -383,8 +393,9 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             while len(words) > 1 and any(fold(words[0]) in ws for ws in mt.words.values()):
                 words = words[1:]  # "The Tarvo massacre", "«О Катынской трагедии»"
             cand = " ".join(words)
-            first = cand.split()[0].split("-")[0]
-            is_adj = bool(mt.adjective.find(cand)) and not cand.lower().startswith("anti")
+            # "anti-Armenian pogroms": the prefix is no name, the word after it may be
+            first = (re.sub(rf"^{prefix}", "", cand.split()[0]) or cand.split()[0]).split("-")[0]
+            is_adj = bool(mt.adjective.find(cand)) and not re.match(prefix, cand.lower())
             sentence_initial = not left[: mod.start()].strip() or left[: mod.start()].rstrip()[-1:] in "\"“«:.("
             function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first)) \
                 or fold(first) in {fold(m) for m in _month_words(mt)}
@@ -491,7 +502,8 @@ def event_ref(etype: Concept, place: Concept | None, place_name: str | None, nam
         return main  # "события в Сумгаите" in a text about the "Сумгаитский погром"
     key = f"{etype.notation}-{slug(where)}"
     label = written.strip()
-    label = label[0].upper() + label[1:] if label and name_mod and not label.startswith("anti") else label
+    label = label[0].upper() + label[1:] if label and name_mod and not re.match(mt.alternation("name-prefix"), label) \
+        else label
     extra: list[tuple[str, str]] = [("eventType", etype.id)]
     if place is not None:
         extra.append(("place", place.id))

@@ -248,6 +248,12 @@ class Matchers:
                 if c.prop("pattern") not in ("as", "connector-word") and " " not in lab:
                     self.words.setdefault("verb", set()).add(lab.lower())
 
+        self._alternations: dict[tuple[str, ...], str] = {}
+        self.number_contexts = _number_contexts(lex)
+        # what ends a clause: a semicolon or colon, a dash set off by spaces, or a comma and
+        # a conjunction that opens another statement ("…, while the ministry said …")
+        self.clause_end = re.compile(rf"[;:]|,\s+{self.alternation('clause-break')}\s|\s[–—]\s")
+        self.label_window_end = re.compile(rf";|,\s+{self.alternation('clause-break')}\s|\s[–—]\s")
         # a figure's part ("149 people, including 75 children"; "Among the dead were 12 children")
         words = "|".join(map(re.escape, sorted(self.words.get("breakdown", set()), key=len, reverse=True)))
         self.breakdown_before = re.compile(rf"(?i)(?:{words})\W*$") if words else None  # right before a figure
@@ -255,6 +261,16 @@ class Matchers:
         self._stems: dict[str, set[str]] = {
             pat: {st.lower() for w in ws if (st := self.inflection.stem(w)) and len(st) >= 4}
             for pat, ws in self.words.items()} if endings else {}
+
+    def alternation(self, *patterns: str) -> str:
+        """A regex alternation of the function words of `patterns`, longest first (a never-
+        matching group when the language has none): lexicon words for regexes written in code."""
+        key = patterns
+        cached = self._alternations.get(key)
+        if cached is None:
+            words = sorted({w for p in patterns for w in self.words.get(p, set())}, key=lambda w: (-len(w), w))
+            cached = self._alternations[key] = "(?:" + "|".join(map(re.escape, words)) + ")" if words else "(?!)"
+        return cached
 
     def is_word(self, token: str, pattern: str) -> bool:
         if token.lower() in self.words.get(pattern, set()):
@@ -273,11 +289,20 @@ def matchers(lex: Lexicon, lang: str) -> Matchers:
 _DIGITS = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:(?:[ \u00a0\u2009\u202f]|[.,](?=\d{3}(?!\d)))\d{3})+|\d+(?:[.,]\d+)?)(\+)?"
 )
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:го|й|я|е|ого|ый|ой)\b|\.(?=\s*\w)|-year|-летн)")
-_UNIT_AFTER = re.compile(r"^\s*(?:%|per\s?cent|percent|prosent|процент|km|kilomet|years?\b|år\b|лет\b|"
-                         r"год|months?\b|måneder|days?\b|dager|дней|hours?\b|timer|часов|miles?\b)",
-                         re.IGNORECASE)
-_MONEY_BEFORE = re.compile(r"(?:[$€£₽]|\b(?:USD|EUR|NOK|kr|Doc|No|nr|p|pp|s|ISBN))[\s.]*$")
+
+def _number_contexts(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What makes a number no count (lexicon ckg:NumberContext, every language at once: a
+    Russian text quotes English units too): (ordinal glued after, unit after, code before)."""
+    by_pos: dict[str, list[str]] = {}
+    for c in lex.of_kind("NumberContext"):
+        by_pos.setdefault(c.prop("position") or "", []).extend(lab for _, lab in c.labels)
+
+    def alt(pos: str) -> str:
+        return "|".join(map(re.escape, sorted(set(by_pos.get(pos, [])), key=lambda w: (-len(w), w)))) or "(?!)"
+    ordinal = re.compile(rf"^(?:(?:{alt('glued')})(?!\w)|\.(?=\s*\w))")
+    unit = re.compile(rf"^\s*(?:(?:{alt('after')})(?!\w)|{alt('after-stem')})", re.IGNORECASE)
+    code = re.compile(rf"(?:(?<!\w)(?:{alt('before')}))[\s.]*$")
+    return ordinal, unit, code
 
 
 @dataclass(frozen=True)
@@ -307,15 +332,16 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
     """Plain numbers (start, end, value) of text[start:end]: digits, digits with multipliers,
     number words."""
     out: list[tuple[int, int, int]] = []
+    ordinal_after, unit_after, code_before = mt.number_contexts
     mult = {h.start: h for h in mt.multiplier.find(text, start, end)}
     for m in _DIGITS.finditer(text, start, end):
         s, e = m.start(1), m.end(1)
         if any(a <= s < b for a, b in date_spans):
             continue
         after = text[e:e + 12]
-        if _ORDINAL_AFTER.match(after) or _UNIT_AFTER.match(after):
+        if ordinal_after.match(after) or unit_after.match(after):
             continue
-        if _MONEY_BEFORE.search(text[max(0, s - 6):s]):
+        if code_before.search(text[max(0, s - 6):s]):
             continue
         raw = m.group(1)
         value = _to_int(raw)
@@ -324,7 +350,7 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
         if mh is not None:
             factor = mh.concept.int_prop("value") or 1
             try:
-                value = int(round(float(raw.replace(",", ".").replace(" ", "")) * factor))
+                value = round(float(raw.replace(",", ".").replace(" ", "")) * factor)
             except ValueError:
                 pass
             e = mh.end
@@ -354,7 +380,7 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
         i = j
         if value <= 1 or (len(text[s:e]) <= 3 and mh is None and not text[s:e].isalpha()):
             continue
-        if any(a <= s < b for a, b in date_spans) or _UNIT_AFTER.match(text[e:e + 12]):
+        if any(a <= s < b for a, b in date_spans) or unit_after.match(text[e:e + 12]):
             continue
         out.append((s, e, value))
     return sorted(out)

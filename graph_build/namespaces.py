@@ -79,6 +79,7 @@ class CKG(DefinedNamespace):
     AnaphorCue: URIRef
     Abbreviation: URIRef
     FunctionWord: URIRef
+    NumberContext: URIRef
     LanguageMarker: URIRef
     LanguageName: URIRef
     HeadingCue: URIRef

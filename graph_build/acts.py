@@ -1,0 +1,193 @@
+"""Formal acts: a body's resolution, declaration, judgment or finding about the event, with
+its date and title, and the convicted named in it as perpetrators by the court."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import QUOTED, agents_by, paragraph_start, passive, split_actors
+from .dates import DAY_NO_YEAR, find_dates
+from .entities import actor_from_phrase
+from .mentions import Hit, phrase_after
+from .model import TITLE, Claim, EntityRef, Sentence
+from .reading import ReadingState
+from .voices import resolve_subject
+
+
+def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    t, mt = st.text, st.mt
+    lo, hi = sent.start, sent.end
+    out: list[Claim] = []
+    acts = mt.act_type.find(t, lo, hi)
+    for cue in mt.act_cue.find(t, lo, hi):
+        nxt = re.findall(r"[\w'’]+", t[cue.end:cue.end + 10])[:1]
+        if nxt and mt.is_word(nxt[0], "act-cue-breaker"):
+            continue  # "det fant sted": it took place, no finding
+        if cue.concept.prop("pattern") == "conviction" and passive(st, cue.start, lo):
+            out.extend(_convicted_passive(st, sent, cue, make))
+            continue
+        judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation == "judgment"]
+        implied = cue.concept.prop("impliesActType")
+        # an act noun near the cue ("adopted a resolution"); the cue itself ("sentenced", "found …
+        # guilty") is none, it only says what act it is when the body's role does not
+        act = next((a for a in acts if a.start >= cue.start - 40 and not (cue.start <= a.start < cue.end)), None)
+        as_cue = next((a.concept.notation for a in acts if cue.start <= a.start < cue.end), None)
+        act_type = act.concept.notation if act else (judged[0].concept.notation if judged else None)
+        if act_type is None and implied:
+            act_type = mt.lex.concept(implied).notation
+        body = _body(st, cue, lo, hi)
+        if body is None or st.seg.sections[sent.section].kind == TITLE:
+            continue  # a headline's act is told, with its date, in the body
+        # without an act noun the body's role says what it adopts ("the tribunal recognised …":
+        # a judgment; "Съезд … осудил" condemns in a resolution, it convicts no one)
+        act_type = (_role_act(st, body) or act_type or as_cue) if act is None else act_type
+        if act_type is None:
+            continue
+        if cue.concept.prop("pattern") == "conviction":
+            out.extend(_convicted(st, sent, cue, body, make))
+        date = _act_date(st, sent, cue)
+        title = None
+        after = act.end if act else cue.end
+        q = QUOTED.search(t, after, hi)
+        if q and q.start() - after <= 40:
+            title = q.group(1).strip()
+        if date is None or title is None:
+            d2, t2 = _from_references(st, sent)
+            date = date or d2
+            title = title or t2
+        para = paragraph_start(st, sent)
+        own_date = any(sent.start <= d.start < sent.end for d in st.dates)
+        if act is None and st.last_act is not None and (
+                st.last_act == (body.key, para) or
+                (not own_date and (body.key == st.last_act[0] or body is st.ctx.by_role.get(
+                    next((v for k, v in body.extra if k == "role"), ""))))):
+            # "Domstolen fant … skyldig" after "… avsa sin dom", "It sentenced him …", "The
+            # Chamber found …": the same act told again, not another
+            break
+        c = make("resolution", cue.start, body=body, act_type=act_type, date=date, title=title,
+                 claimant=None, claimant_text=None)
+        if c is not None:
+            out.append(c)
+            st.last_act, st.last_body = (body.key, para), body
+            break
+    return out
+
+
+def _role_act(st: ReadingState, body: EntityRef) -> str | None:
+    """The act a body of its role adopts when the text names none (a court: a judgment)."""
+    roles = [v for k, v in body.extra if k == "role"]
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", body.label)}
+    concepts = [st.lex.get(r) for r in roles] + [h.concept for h in st.mt.role.find(body.label)] + [
+        c for c in st.lex.of_kind("ActorRole") if c.prop("impliesActType")
+        and any(lab.lower() in words for _, lab in c.labels)]  # "Tribunal" as a name's head
+    for c in concepts:
+        implied = c.prop("impliesActType") if c is not None else None
+        if implied:
+            return st.lex.concept(implied).notation
+    return None
+
+
+def _convicted(st: ReadingState, sent: Sentence, cue: Hit, body: EntityRef, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """"sentenced Ali Hassan al-Majid to death": the convicted are perpetrators, by the court."""
+    ph = phrase_after(st.text, cue.end, sent.end, st.mt, max_tokens=8)
+    if ph is None:
+        return []
+    out = []
+    for name in split_actors(ph.text, st.mt):
+        ref = actor_from_phrase(name, st.mt, st.ctx)
+        if ref is not None and ref.kind in ("person", "organisation", "armed-group"):
+            c = make("perpetrator", cue.start, actor=ref, claimant=body, claimant_text=body.label)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _convicted_passive(st: ReadingState, sent: Sentence, cue: Hit, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """"Vladimir Šantić, a company commander, was sentenced to 25 years": the subject is the
+    convicted, the court the one named by "by", else the last body whose act was told."""
+    court = next((r for r, _ in agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None)
+    court = court or st.last_body
+    who, _ = resolve_subject(st, cue.start, sent.start)
+    if court is None or who is None or who.kind not in ("person", "organisation", "armed-group"):
+        return []
+    c = make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)
+    return [c] if c is not None else []
+
+
+def _body(st: ReadingState, cue: Hit, lo: int, hi: int) -> EntityRef | None:
+    t, mt = st.text, st.mt
+    ok = ("organisation", "state", "person")
+    ref, _ = resolve_subject(st, cue.start, lo)
+    if ref is not None and ref.kind in ok:
+        return ref
+    # passive "was adopted by X", "convicted in an Azerbaijani court"; V2 order "vedtok senatet i New York"
+    m = re.match(rf"\s*(?:{mt.alternation('agent', 'locative', 'inner')})?\s*", t[cue.end:hi])
+    ph = phrase_after(t, cue.end + (m.end() if m else 0), hi, mt)
+    if ph is not None:
+        # "senatet i New York": keep "i <Name>" inside the phrase
+        mm = re.match(rf"\s+{mt.alternation('locative', 'inner')}\s+([A-ZÀ-ÖØ-Þ][\w'’]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’]*)*)",
+                      t[ph.end:hi])
+        text = ph.text + (t[ph.end:ph.end + mm.end()] if mm else "")
+        ref = actor_from_phrase(text, mt, st.ctx)
+        if ref is not None and ref.kind in ok:
+            return ref
+    # "convicted in an Azerbaijani court": a court named after "in" or "by"
+    courts = [r for r in mt.role.find(t, cue.end, hi) if r.concept.prop("impliesActType") == "act-judgment"]
+    m2 = re.search(rf"(?i)\b{mt.alternation('agent', 'locative')}\s+((?:{mt.alternation('determiner')}\s+)?"
+                   rf"[\w'’ -]{{2,60}}?)$", t[cue.end:courts[0].start]) if courts else None
+    if m2:
+        ref = actor_from_phrase(t[cue.end + m2.start(1):courts[0].end], mt, st.ctx)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(st.text, sent.start, sent.end)]
+    ds = [d for d in st.dates if sent.start <= d.start < sent.end
+          and not any(a <= d.start < b for a, b in quoted)]
+    first = re.match(r"\s*(\w+(?:\s+\w+)?)", st.text[sent.start:cue.start])
+    if not ds and first and (st.mt.is_word(first.group(1), "pronoun-other") or
+                             st.mt.is_word(first.group(1).split()[0], "pronoun-other")):
+        # "X rejected that version in its 1998 report. It found that …": the act the
+        # sentence before dated
+        prev = [d for d in st.dates if st.prev_end - 400 <= d.start < sent.start and d.precision != DAY_NO_YEAR
+                and "\n\n" not in st.text[d.start:sent.start]]
+        ds = prev[-1:]
+    if not ds:
+        return None
+    # a date with its year beats one without ("On May 23, 2024 … establishing July 11 as …")
+    d = min(ds, key=lambda d: (d.precision == DAY_NO_YEAR, abs(d.start - cue.start)))
+    if d.precision == DAY_NO_YEAR:
+        return f"{st.last_year}-{d.iso[2:]}" if st.last_year else None
+    return d.iso
+
+
+def _from_references(st: ReadingState, sent: Sentence) -> tuple[str | None, str | None]:
+    """A judgment's date and case name from the work the sentence cites."""
+    refs = {r.number: r for r in st.seg.references}
+    numbers = list(sent.citation_numbers)
+    if not numbers:  # encyclopedias cite once at the end of a paragraph
+        for later in st.seg.sentences:
+            if later.start <= sent.start or later.section != sent.section:
+                continue
+            if "\n" in st.seg.document.text[sent.end:later.start]:
+                break
+            if later.citation_numbers:
+                numbers = list(later.citation_numbers)
+                break
+    for n in numbers:
+        r = refs.get(n)
+        if r is None:
+            continue
+        m = re.search(r"([A-ZÀ-Þ][\w'’-]+)\s+v\.\s+([A-ZÀ-Þ][\w'’-]+)", r.raw, re.IGNORECASE)
+        # a cited work that is an act ("Case of Fatullayev v. Azerbaijan", "Resolution 1416")
+        actlike = bool(r.title and re.search(rf"(?i){st.mt.alternation('act-title')}", r.title))
+        if m or r.date or actlike:
+            title = f"{m.group(1).title()} v. {m.group(2).title()}" if m else (r.title if actlike else None)
+            date = r.date
+            if date is None:
+                ds = find_dates(r.raw, st.seg.document.language, st.lex)
+                date = ds[0].iso if ds else None
+            return date, title
+    return None, None

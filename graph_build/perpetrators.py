@@ -1,0 +1,221 @@
+"""Perpetrator claims: who did it, according to whom: the subject of a verb of violence, the
+agent of a passive, "blamed … on X", "held X responsible", "X ordered the attack", pleas,
+acquittals, infobox fields, denials of one's own part."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import agents_by, denied_clause, passive, split_actors
+from .entities import EventMention, actor_from_phrase, known_ref
+from .mentions import GAP, phrase_after, phrase_before
+from .model import Claim, EntityRef, Sentence
+from .reading import ReadingState
+from .voices import AUTHOR, resolve_subject
+
+
+def _no_object(st: ReadingState, pos: int, hi: int) -> bool:
+    """"KLA fighters killed in combat": a verb followed by a preposition or the clause's end
+    is a participle with its victim before it, not an agent's act."""
+    nxt = re.match(r"\s*([\w'’]+|[^\w\s])", st.text[pos:hi])
+    return nxt is None or not nxt.group(1)[0].isalnum() or st.mt.is_word(nxt.group(1), "boundary")
+
+
+def _after_act(st: ReadingState, pos: int, lo: int, events: list[EventMention]) -> bool:
+    """"the attack was led by", "which was ordered by": the cue follows an act, a passive
+    auxiliary or a relative, not any noun ("a team led by")."""
+    if any(e.end <= pos and not st.text[e.end:pos].strip(" ,") for e in events):
+        return True
+    words = re.findall(r"[\w'’]+", st.text[max(lo, pos - 30):pos])[-1:]
+    if words and (st.mt.is_word(words[0], "verb") or st.mt.is_word(words[0], "relative")):
+        return True
+    if words and any((r.concept.prop("actorKind") or "") in ("armed-group", "group", "population-group")
+                     for r in st.mt.role.find(words[0])):
+        return True  # "groups led by activists of the PFA", "units commanded by X"
+    return bool(words) and bool(st.mt.event_type.find(words[0]) or st.mt.act_type.find(words[0]))
+
+
+def _armed_before(st: ReadingState, pos: int, lo: int) -> EntityRef | None:
+    """The nearest armed group named before `pos` in its clause, not after a preposition."""
+    t, mt = st.text, st.mt
+    clause_lo = lo
+    for m in st.mt.clause_end.finditer(t, lo, pos):
+        clause_lo = m.end()
+    best: EntityRef | None = None
+    for h in mt.role.find(t, clause_lo, pos):
+        if (h.concept.prop("actorKind") or "") != "armed-group":
+            continue
+        ph = phrase_before(t, h.end, clause_lo, mt, max_tokens=6)
+        if ph is None:
+            continue
+        prev = re.findall(r"[\w'’]+", t[max(clause_lo, ph.start - 20):ph.start])[-1:]
+        if prev and mt.is_word(prev[0], "boundary"):
+            continue
+        ref = actor_from_phrase(ph.text, mt, st.ctx)
+        if ref is not None and ref.kind == "armed-group":
+            best = ref
+    return best
+
+
+def _relative_subject(st: ReadingState, pos: int, lo: int) -> tuple[EntityRef | None, str | None]:
+    """"HRW, which placed responsibility with X": the claimant is the relative's antecedent."""
+    words = list(re.finditer(r"[\w'’]+", st.text[lo:pos]))[-3:]
+    for w in reversed(words):
+        if st.mt.is_word(w.group(), "relative"):
+            ref, written = resolve_subject(st, lo + w.start(), lo)
+            if ref is not None and ref.kind in ("event", "conflict", "place"):
+                return None, None
+            return ref, written
+    return None, None
+
+
+def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[EventMention]) -> list[Claim]:  # type: ignore[no-untyped-def]
+    t, mt = st.text, st.mt
+    out: list[Claim] = []
+    if sent.infobox_field == "perpetrators":
+        value = t[sent.value_start or sent.start:sent.end]
+        for name in split_actors(value, mt):
+            ref = actor_from_phrase(name, mt, st.ctx)
+            if ref is not None:
+                out.append(make("perpetrator", sent.start, actor=ref))
+        return [c for c in out if c is not None]
+    for h in mt.perp_cue.find(t, sent.start, sent.end):
+        pat = h.concept.prop("pattern")
+        negated = bool(re.search(rf"(?i)\b{mt.alternation('negator')}\s+$", t[max(sent.start, h.start - 6):h.start]))
+        negated ^= denied_clause(st, sent.start, h.start)  # "Karimov denied that soldiers had fired"
+        # "о якобы совершённом Россией ударе": the speaker tells an accusation it does not share
+        negated |= any(mt.is_word(w, "distancing") for w in re.findall(r"[\w'’-]+", t[max(sent.start, h.start - 20):h.start])[-2:])
+        if pat == "agent-after-act" and not _after_act(st, h.start, sent.start, events):
+            continue
+        if pat == "self-denial":  # "Rifaat al-Assad has denied any responsibility"
+            who, who_text = resolve_subject(st, h.start, sent.start)
+            # "отрицает причастность российских военных": the denied party follows the cue
+            ph = phrase_after(t, h.end, sent.end, mt, max_tokens=5)
+            them = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None and \
+                not mt.is_word(t[h.end:].split()[0] if t[h.end:].split() else "", "boundary") else None
+            actor = them if them is not None and them.kind != "group" else who
+            if who is not None and who is not AUTHOR and actor is not None and actor.kind != "group":
+                out.append(make("perpetrator", h.start, actor=actor, claimant=who, claimant_text=who_text,
+                                stance="denies"))
+            continue
+        if pat == "agent-inside":  # "held the former state and the minister directly responsible"
+            first, last = (part.strip() for part in h.label.split(GAP, 1))
+            inside = t[h.start + len(first):h.end - len(last)]
+            if any(mt.is_word(w, "complementizer") or mt.is_word(w, "relative")
+                   for w in re.findall(r"[\w'’]+", inside)):
+                continue  # "held that the amnesty law … those responsible": a clause, not "held X responsible"
+            for name in split_actors(re.sub(r"\s+\w+ly\s*$", "", inside.strip()), mt):
+                ref = actor_from_phrase(name, mt, st.ctx)
+                if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
+                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+            continue
+        if pat in ("agent-after", "agent-after-act", "agent-object"):
+            start = h.end
+            if pat == "agent-object":  # "обвинил в убийствах российскую армию": skip the charge
+                pp = re.match(r"\s*([\w'’]+)\s+[\w'’]+", t[h.end:sent.end])
+                if pp and mt.is_word(pp.group(1), "boundary") and not mt.is_word(pp.group(1), "agent"):
+                    start = h.end + pp.end()
+            ph = phrase_after(t, start, sent.end, mt, max_tokens=12)
+            if ph is None:
+                continue
+            who, who_text = _relative_subject(st, h.start, sent.start)
+            if who is None and GAP in h.label:
+                # "Amnesty attributes the killings to X", "Moscow blamed the crime on X": the
+                # verb's subject gives the claim
+                who, who_text = resolve_subject(st, h.start, sent.start)
+                who = who if who is not None and who.kind in ("person", "organisation", "state", "group") else None
+            extra = {"claimant": who, "claimant_text": who_text} if who is not None else {}
+            if pat == "agent-object" and st.mt.denial.find(t, max(sent.start, h.start - 20), h.start):
+                continue  # "denied ever accusing X" denies an accusation, not X's part in the event
+            for name in split_actors(ph.text, mt):
+                ref = actor_from_phrase(name, mt, st.ctx)
+                if ref is None or ref.kind == "group":
+                    continue
+                out.append(make("perpetrator", h.start, actor=ref,
+                                stance="denies" if negated else "asserts", **extra))
+        elif pat == "agent-subject":  # "the Soviet government admitted that the NKVD was responsible"
+            ph = phrase_before(t, h.start, sent.start, mt)
+            ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
+                out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+        elif pat == "agent-before-act":  # "Dyer ordered them to fire", "X planned the killings"
+            clause_end = st.mt.clause_end.search(t, h.end, sent.end)
+            stop = clause_end.start() if clause_end else sent.end
+            if not (mt.event_type.find(t, h.end, stop) or mt.measure.find(t, h.end, stop)
+                    or any(p.concept.prop("pattern") == "agent-before" for p in mt.perp_cue.find(t, h.end, stop))):
+                continue
+            if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[h.end:stop])[:6]):
+                continue  # "strictly ordering them not to harm civilians"
+            who, _ = resolve_subject(st, h.start, sent.start)
+            if who is not None and who.kind in ("person", "organisation", "state", "armed-group"):
+                neg = denied_clause(st, sent.start, h.start)
+                out.append(make("perpetrator", h.start, actor=who, stance="denies" if neg else "asserts"))
+        elif pat == "self-assertion":  # "Wuterich pleaded guilty": his own word
+            who, written = resolve_subject(st, h.start, sent.start)
+            if who is not None and who.kind in ("person", "organisation", "armed-group"):
+                out.append(make("perpetrator", h.start, actor=who, claimant=who, claimant_text=written))
+        elif pat == "acquittal":  # "X was acquitted" / "the court acquitted X": the court denies X's part
+            court = st.last_body
+            if passive(st, h.start, sent.start) or GAP not in h.label and h.label.split()[0] in ("was", "were", "ble"):
+                who, _ = resolve_subject(st, h.start, sent.start)
+            else:
+                court = resolve_subject(st, h.start, sent.start)[0] or court
+                ph = phrase_after(t, h.end, sent.end, mt, max_tokens=6)
+                who = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if who is not None and court is not None and who.kind in ("person", "organisation", "armed-group"):
+                out.append(make("perpetrator", h.start, actor=who, claimant=court, claimant_text=court.label,
+                                stance="denies"))
+        elif pat == "agent-before":
+            if passive(st, h.start, sent.start):
+                # "Hama was besieged for some 27 days by the army and by the Defence Companies";
+                # "committed not by X but by Y" denies X and asserts Y
+                if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[sent.start:h.start])):
+                    continue  # "there was no statement that … were killed by X"
+                for ref, neg in agents_by(st, h.end, sent.end):
+                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
+                continue
+            if " " not in h.label and _no_object(st, h.end, sent.end):
+                continue  # a phrase ("opened fire", "launched an attack") has what it needs
+            ph = phrase_before(t, h.start, sent.start, mt)
+            if ph is not None and mt.is_word(ph.text, "relative"):
+                ph = phrase_before(t, ph.start, sent.start, mt)
+            # "left a free corridor and the soldiers had not fired": of joined phrases, the actors
+            parts = [p for p in (split_actors(ph.text, mt) if ph is not None else [])
+                     if actor_from_phrase(p, mt, st.ctx) is not None]
+            ref = actor_from_phrase(parts[-1] if parts else ph.text, mt, st.ctx) if ph is not None else None
+            if ref is None or ref.kind not in ("armed-group", "population-group"):
+                ref = _armed_before(st, h.start, sent.start)
+            if ref is None and mt.inflection.endings:
+                # free word order: "поляков расстреляли немецкие оккупанты" (the agent after the verb)
+                ph = phrase_after(t, h.end, sent.end, mt, max_tokens=6)
+                after = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+                ref = after if after is not None and after.kind == "armed-group" else None
+            if ref is None:
+                continue
+            neg = bool(re.search(rf"(?i)\b{mt.alternation('negator')}\b", t[max(sent.start, h.start - 12):h.start]))
+            neg ^= denied_clause(st, sent.start, h.start)
+            out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
+    # "found several Soviet officials guilty of the tragedy, including X"
+    for h in mt.act_type.find(t, sent.start, sent.end):
+        if "…" not in h.label:
+            continue
+        first = h.label.split("…")[0].strip()
+        inner = t[h.start + len(first):h.end - len(h.label.split("…")[-1].strip())]
+        names = [inner.split(",")[0]]  # "fant general X, som hadde …, skyldig": X
+        inc = re.search(rf"(?i)\b{mt.alternation('breakdown')}\s+([^,.;]+)", t[h.end:sent.end])
+        if inc:
+            names.append(inc.group(1))
+        for name in names:
+            ref = actor_from_phrase(name, mt, st.ctx)
+            if ref is not None:
+                out.append(make("perpetrator", h.start, actor=ref))
+    # "de armenske massakrene på 12 000 aserier": a group adjective on the event head, victims after
+    for e in events:
+        for a in mt.adjective.find(t, max(sent.start, e.start - 25), e.start):
+            if t[a.end:e.start].strip():
+                continue
+            grp = [c for c in mt.lex.of_kind("KnownEntity")
+                   if c.prop("actorKind") == "population-group" and a.label in c.props_of("adjective")]
+            if grp and re.match(rf"\s+{mt.alternation('victim-preposition')}\s", t[e.end:e.end + 12]):
+                out.append(make("perpetrator", e.start, actor=known_ref(grp[0], a.label, mt.lang), event=e.ref))
+    return [c for c in out if c is not None]

@@ -1,0 +1,400 @@
+"""Voices: who speaks at each point of a sentence.
+
+An "according to X", a reporting verb's subject ("X said"), a label or denial verb's subject,
+the speaker line or statement a section reproduces, a pronoun or definite description carried
+over from an earlier sentence ("It concluded", "the organisation"). A claim takes the voice
+nearest before it, or a "…, X said" after it; no voice is the document's own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .entities import actor_from_phrase
+from .mentions import GAP, Hit, phrase_after, phrase_before, slug
+from .model import QUOTE, STATEMENT, TITLE, EntityRef, Sentence
+from .reading import ReadingState
+
+# The author speaking in the first person, or an impersonal passive ("it is estimated"):
+# the document's own voice, stated explicitly (a claimant of None, but not an unknown one)
+AUTHOR = EntityRef("author", "", "author", "", None)
+
+
+@dataclass
+class Voice:
+    """Someone who speaks in a sentence, from the cue at `at` (None claimant: unresolved)."""
+
+    at: int
+    claimant: EntityRef | None
+    text: str | None
+    cue: str  # according | per | reporting | label | section | unresolved
+    back: bool = False  # also speaks for what comes before the cue ('"…", the ministry said')
+
+
+def section_voices(st: ReadingState) -> dict[int, Voice]:
+    """Statement and quote sections speak with the voice that introduced them."""
+    out: dict[int, Voice] = {}
+    last_intro: Voice | None = None
+    for sent in st.seg.sentences:
+        sec = st.seg.sections[sent.section]
+        if sec.kind in (STATEMENT, QUOTE):
+            if sent.section not in out and last_intro is not None:
+                out[sent.section] = replace(last_intro, cue="section")
+            continue
+        v = _reporting_voice(st, sent.start, sent.end) or _speaker_line(st, sent)
+        if v is not None and v.claimant is not None:
+            last_intro = v
+    return out
+
+
+def _speaker_line(st: ReadingState, sent: Sentence) -> Voice | None:
+    """A line that only names a speaker before a colon ("Official spokesman of the Ministry
+    of Defence Igor Konashenkov:"): the speaker of the quotation that follows."""
+    line = st.text[sent.start:sent.end].strip()
+    if not line.endswith(":") or len(line.split()) > 14 or st.mt.reporting.find(line):
+        return None
+    ref = actor_from_phrase(line[:-1], st.mt, st.ctx)
+    if ref is None or ref.kind not in ("person", "organisation", "state"):
+        return None
+    return Voice(sent.start, ref, line[:-1], "reporting")
+
+
+def _skip_relative(st: ReadingState, pos: int, lower: int) -> int:
+    """"HRW, which interviewed some 50 witnesses, estimated", "Родионов, выступая на Съезде,
+    отверг": the verb's subject stands before a relative, gerund or prepositional clause set
+    off by commas, so look before the clause."""
+    head = st.text[lower:pos]
+    for m in re.finditer(r",\s*([\w'’]+)\b[^,]*,\s*$", head):
+        w = m.group(1)
+        gerund = w.islower() and any(w.endswith(e) for e in st.mt.words.get("gerund-ending", ()))
+        if st.mt.is_word(w, "relative") or st.mt.is_word(w, "boundary") or gerund:
+            return lower + m.start()
+    return pos
+
+
+def _coordinated_verb(st: ReadingState, pos: int, lower: int) -> int | None:
+    """Where the verb before "and" starts, when the verb at `pos` follows "and" (with its
+    auxiliaries and adverbs: "has denied … and has repeatedly called"): the two share a
+    subject."""
+    t = st.text
+    words = list(re.finditer(r"[\w'’]+", t[lower:pos]))
+    aux = False
+    while words and (st.mt.is_word(words[-1].group(), "filler") or st.mt.is_word(words[-1].group(), "verb")):
+        aux = aux or st.mt.is_word(words[-1].group(), "auxiliary")
+        words.pop()
+    if not words or not st.mt.is_word(words[-1].group(), "conjunction"):
+        return None
+    conj = lower + words[-1].start()
+    if st.mt.clause_end.search(t, lower, conj):
+        return None
+    verbs = [h.start for m in (st.mt.reporting, st.mt.denial, st.mt.label_cue, st.mt.act_cue, st.mt.perp_cue)
+             for h in m.find(t, lower, conj) if h.concept.prop("pattern") not in ("as", "copula", "negation",
+                                                                                  "contrast", "agent-after")]
+    if aux:  # "has denied that its troops entered … and has called": the verb with an auxiliary too
+        verbs = [v for v in verbs if any(st.mt.is_word(w, "auxiliary")
+                                         for w in re.findall(r"[\w'’]+", t[max(lower, v - 25):v])[-3:])] or verbs
+    return max(verbs) if verbs else None
+
+
+def resolve_subject(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    earlier = _coordinated_verb(st, pos, lower)
+    if earlier is not None:
+        return resolve_subject(st, earlier, lower)
+    ref, written = _subject_at(st, _skip_relative(st, pos, lower), lower)
+    appositive = re.search(r",\s*([\w'’]+)[^,]{2,100},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
+    indefinite = appositive is not None and appositive.group(1).lower() in st.mt.words.get("indefinite", set())
+    if ref is None or ref.kind == "group" or indefinite:
+        # "The Syrian Human Rights Committee, a London-based organisation, has given …"
+        m = re.search(r",[^,]{2,100},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
+        if m:
+            ref2, written2 = _subject_at(st, lower + m.start(), lower)
+            if ref2 is not None and ref2.kind in ("organisation", "state", "person"):
+                return ref2, written2
+    return ref, written
+
+
+def _skip_adverbials(st: ReadingState, pos: int, lower: int) -> int:
+    """"X hadde allerede i mars 1947 dømt": step back over fillers, auxiliaries and dates
+    (with their preposition) between a subject and its verb."""
+    t, mt = st.text, st.mt
+    while True:
+        head = t[lower:pos].rstrip()
+        end = lower + len(head)
+        d = next((d for d in st.dates if lower <= d.start and abs(d.end - end) <= 1), None)
+        if d is not None:
+            pos = d.start
+            prev = re.search(r"([\w'’]+)\s*$", t[lower:pos])
+            if prev and mt.is_word(prev.group(1), "boundary"):
+                pos = lower + prev.start()
+            continue
+        w = re.search(r"([\w'’]+)\s*$", head)
+        if w and (mt.is_word(w.group(1), "filler") or mt.is_word(w.group(1), "verb")) and \
+                any(x.end <= lower + w.start() for x in st.dates if x.start >= lower):
+            pos = lower + w.start()
+            continue
+        return pos
+
+
+def _subject_at(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    ref, written = _subject_at_once(st, pos, lower)
+    if ref is None:
+        # "Лавров на следующий день назвал": step over one prepositional phrase
+        words = list(re.finditer(r"[\w'’]+", st.text[lower:pos]))[-4:-1]
+        m = next((w for w in reversed(words) if st.mt.is_word(w.group(), "boundary")
+                  and not st.mt.is_word(w.group(), "agent")), None)
+        if m is not None:
+            ref2, written2 = _subject_at_once(st, lower + m.start(), lower)
+            if ref2 is not None and ref2.kind in ("person", "organisation", "state"):
+                return ref2, written2
+    return ref, written
+
+
+def _person_before(st: ReadingState, pos: int) -> EntityRef | None:
+    """The last person named in the sentence before `pos` (a full name, two words or more)."""
+    sent = next((s for s in st.seg.sentences if s.start <= pos < s.end), None)
+    if sent is None:
+        return None
+    found = None
+    for m in re.finditer(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+", st.text[sent.start:pos]):
+        ref = actor_from_phrase(m.group(), st.mt, st.ctx)
+        if ref is not None and ref.kind == "person":
+            found = ref
+    return found
+
+
+def _subject_at_once(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef | None, str | None]:
+    pos = _skip_adverbials(st, pos, lower)
+    ph = phrase_before(st.text, pos, lower, st.mt)
+    if ph is None:
+        return None, None
+    if st.mt.is_word(ph.text, "relative"):
+        ph = phrase_before(st.text, ph.start, lower, st.mt)
+        if ph is None:
+            return None, None
+    prep = re.search(r"([\w'’]+)\s+$", st.text[lower:ph.start])
+    if prep and st.mt.is_word(prep.group(1), "determiner"):  # "the tribunal in The Hague"
+        prep = re.search(r"([\w'’]+)\s+$", st.text[lower:lower + prep.start()])
+    if prep and st.mt.is_word(prep.group(1), "locative"):
+        # "En kinesisk krigsforbryterdomstol i Nanking": a body named with its seat
+        head = phrase_before(st.text, lower + prep.start(), lower, st.mt)
+        seated = actor_from_phrase(head.text, st.mt, st.ctx) if head is not None else None
+        if head is not None and st.mt.role.find(head.text):
+            ph = type(ph)(head.start, ph.end, st.text[head.start:ph.end])
+        elif head is not None and seated is not None and seated.kind in ("person", "organisation", "state"):
+            ph = head  # "Human Rights Watch in New York said": the place is where the speaker sits
+        elif not any(ph.start <= d.start < ph.end for d in st.dates):  # not "In March 1999 X said"
+            inside = actor_from_phrase(ph.text, st.mt, st.ctx)
+            if inside is None or inside.kind == "person":
+                # "refugees settled in Naftalan, who said": an unknown name after "in" is a place,
+                # no speaker; "В Минобороны России заявили", "в Киеве заявили": a body or a
+                # known seat of government is where its people speak
+                return None, None
+    if st.mt.is_word(ph.text, "pronoun-person"):
+        near = _person_before(st, ph.start)
+        if near is not None:  # "found General X guilty, holding that he had ordered …"
+            return near, near.label
+        return st.last_person, st.last_person.label if st.last_person else None
+    if st.mt.is_word(ph.text, "pronoun-author"):
+        return AUTHOR, None
+    if st.mt.is_word(ph.text, "pronoun-other"):
+        return _anaphor(st)  # "UNAMA said that it had found …", "Organisasjonen ble fortalt …"
+    ref = actor_from_phrase(ph.text, st.mt, st.ctx)
+    if ref is None and st.mt.is_word(ph.text.split()[0] if ph.text.split() else "", "pronoun-other"):
+        return _anaphor(st)
+    return ref, ph.text if ref else None
+
+
+def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
+    """Every reporting verb of text[lo:hi], with its subject resolved where it can be."""
+    out: list[Voice] = []
+    st.sentence_claimant = None
+    for h in st.mt.reporting.find(st.text, lo, hi):
+        before = st.text[lo:h.start]
+        aux = re.findall(r"[\w'’]+", before[-16:])[-1:]
+        nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
+        if aux and st.mt.is_word(aux[0], "verb") and not (nxt and st.mt.is_word(nxt[0], "agent")):
+            out.append(Voice(h.start, AUTHOR, None, "reporting"))  # "it is estimated", "are believed"
+            continue
+        qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
+        ref, written = resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
+        if ref is not None and ref.kind in ("place", "event", "conflict"):
+            ref = None  # "refugees settled in Naftalan, who said": a place says nothing
+        if ref is not None:
+            back = qclose >= 0 and len(before[qclose + 1:].split()) <= 6
+            out.append(Voice(h.start, ref, written, "reporting", back))
+            if ref is not AUTHOR:
+                st.sentence_claimant = (ref, written)
+            if ref.kind == "person":  # "X told …, and he blamed …"
+                st.last_person = ref
+            continue
+        ref, written = _subject_after(st, h, hi)
+        if ref is not None:
+            out.append(Voice(h.start, ref, written, "reporting"))
+            st.sentence_claimant = (ref, written)
+            continue
+        # "by claiming that ...", "some who claim ...": someone speaks, we cannot say who;
+        # a participle ("claiming", "to claim") may still take its clause's speaker
+        participle = bool(re.search(r"(?i)ing$|ende$|я$", h.label) or
+                          re.search(r"(?i)\b(to|å|чтобы)\s+$", st.text[max(lo, h.start - 4):h.start]))
+        out.append(Voice(h.start, None, None, "participle" if participle else "unresolved"))
+    return out
+
+
+def _subject_after(st: ReadingState, h: Hit, hi: int) -> tuple[EntityRef | None, str | None]:
+    """In a verb-second language the subject follows the verb when something else opens the
+    sentence: "I resolusjonen slår Sejmet fast at …", "I 1998 erklærte presidenten …". In a
+    cue with a gap the subject is in the gap ("slår … fast")."""
+    if "verb-second" not in st.mt.language_patterns:
+        return None, None
+    t = st.text
+    if GAP in h.label:
+        first = h.label.split(GAP)[0].strip()
+        last = h.label.split(GAP)[-1].strip()
+        ph = phrase_after(t, h.start + len(first), h.end - len(last), st.mt, max_tokens=6)
+    else:
+        ph = phrase_after(t, h.end, hi, st.mt, max_tokens=6)
+    ref = actor_from_phrase(ph.text, st.mt, st.ctx) if ph is not None else None
+    if ref is None and ph is not None and st.mt.is_word(ph.text, "pronoun-other"):
+        return _anaphor(st)
+    if ref is None or ref.kind not in ("person", "organisation", "state", "group"):
+        return None, None
+    return ref, ph.text if ph is not None else None
+
+
+def _anaphor(st: ReadingState) -> tuple[EntityRef | None, str | None]:
+    """What "it", "they", "the organisation", "departementet" stand for: this sentence's
+    speaker, else the last speaker that is not a person."""
+    if st.sentence_claimant is not None:
+        return st.sentence_claimant
+    for ref, text in reversed(st.claimant_history):
+        if ref.kind != "person":
+            return ref, text
+    return st.last_claimant, st.last_claimant_text
+
+
+def _reporting_voice(st: ReadingState, lo: int, hi: int) -> Voice | None:
+    """The first reporting verb of text[lo:hi] whose subject is an actor."""
+    return next((v for v in _reporting_voices(st, lo, hi) if v.claimant is not None), None)
+
+
+def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | None) -> list[Voice]:
+    t, lo, hi = st.text, sent.start, sent.end
+    vs: list[Voice] = []
+    st.sentence_claimant = None
+    headline = re.match(r"\s*([^:\n]{2,50}):\s+\S", t[lo:hi])
+    if headline and st.seg.sections[sent.section].kind == TITLE:
+        # "Sejmet: Volyn-massakrene var folkemord", "Kremlin: the images are staged": a
+        # headline's speaker before the colon
+        ref = actor_from_phrase(headline.group(1), st.mt, st.ctx)
+        if ref is not None and ref.kind in ("person", "organisation", "state"):
+            vs.append(Voice(lo, ref, headline.group(1).strip(), "according"))
+    for h in st.mt.attribution.find(t, lo, hi):
+        pat = h.concept.prop("pattern")
+        if pat == "source-noun":
+            continue
+        ph = phrase_after(t, h.end, hi, st.mt)
+        if ph is None:
+            continue
+        if st.mt.is_word(ph.text, "pronoun-other") and (st.last_claimant is not None or st.claimant_history):
+            ref, written = _anaphor(st)  # "по подсчётам организации"
+        else:
+            ref, written = actor_from_phrase(ph.text, st.mt, st.ctx), ph.text
+        if ref is None:
+            ref, written = _inner_actor(st, t[ph.start:hi])
+        if ref is None:
+            written = ph.text
+            ref = EntityRef("group", written, "group-" + slug(written), st.mt.lang, written)
+        vs.append(Voice(h.start, ref, written, "per" if pat == "parenthesis" else "according"))
+    vs.extend(_reporting_voices(st, lo, hi))
+    opening = re.match(r"\s*([\w'’]+)\s+(?:[\w'’]+\s+){0,2}", t[lo:hi])
+    if opening and st.last_body is not None and st.mt.is_word(opening.group(1), "locative") and \
+            (st.mt.act_type.find(t, lo + opening.start(), lo + opening.end() + 12) or
+             any(st.mt.is_word(w, "document-noun") for w in opening.group().split()[1:])):
+        # "In the judgment …", "I dommen heter det at …": the body of the last act speaks,
+        # also through an impersonal "it is stated"
+        vs = [v for v in vs if v.claimant is not AUTHOR]
+        vs.append(Voice(lo, st.last_body, st.last_body.label, "according"))
+    for h in st.mt.label_cue.find(t, lo, hi) + st.mt.denial.find(t, lo, hi):
+        if h.concept.prop("pattern") in ("as", "copula", "negation", "contrast"):
+            continue
+        ref, written = resolve_subject(st, h.start, lo)
+        if ref is not None:
+            vs.append(Voice(h.start, ref, written, "label"))
+    _share_subjects(st, vs)
+    # ", claiming that ...": a participle's unstated subject is the clause's speaker
+    participles = {v.at: v.cue == "participle" for v in vs}
+    for i, v in enumerate(vs):
+        if v.cue == "participle":
+            vs[i] = v = Voice(v.at, None, None, "unresolved")
+            earlier = [w for w in vs if w.claimant is not None and w.at < v.at]
+            if earlier and participles.get(v.at):
+                w = max(earlier, key=lambda w: w.at)
+                vs[i] = Voice(v.at, w.claimant, w.text, "reporting")
+    if section_voice is not None:
+        vs.append(Voice(lo, section_voice.claimant, section_voice.text, "section"))
+    return vs
+
+
+def _inner_actor(st: ReadingState, text: str) -> tuple[EntityRef | None, str]:
+    """"According to a 1959 note by KGB chairman Alexander Shelepin": the source's author,
+    the longest tail of the phrase (up to its clause's comma, without a trailing date) that
+    names a person or body."""
+    text = re.split(r"[,;:]", text)[0].strip()
+    text = re.sub(r"[\s,]+\d{3,4}\s*[^\W\d]{0,6}\.?$", "", text)  # "… Шелепина 1959 года"
+    for m in re.finditer(r"(?<=\s)\S", text):
+        tail = text[m.start():]
+        ref = actor_from_phrase(tail, st.mt, st.ctx)
+        if ref is not None and ref.kind in ("person", "organisation", "state"):
+            return ref, tail
+    return None, text
+
+
+def _share_subjects(st: ReadingState, vs: list[Voice]) -> None:
+    """"X considers the figures too low and speaks of hundreds": a verb right after "and"
+    has the subject of the verb before it."""
+    vs.sort(key=lambda v: v.at)
+    for i, v in enumerate(vs):
+        if v.cue not in ("reporting", "label", "unresolved", "participle") or i == 0:
+            continue
+        before = st.text[max(0, v.at - 40):v.at]
+        words = re.findall(r"[\w'’]+", before)
+        while words and (st.mt.is_word(words[-1], "filler") or st.mt.is_word(words[-1], "verb")):
+            words.pop()  # "… and has repeatedly called"
+        if not words or not st.mt.is_word(words[-1], "conjunction"):
+            continue
+        w = next((w for w in reversed(vs[:i]) if w.claimant is not None and w.cue in ("reporting", "label")), None)
+        if w is not None:
+            vs[i] = Voice(v.at, w.claimant, w.text, "label" if v.cue == "label" else "reporting", v.back)
+
+
+def voice_at(vs: list[Voice], pos: int) -> Voice | None:
+    """Who speaks at `pos`: the nearest cue before it, else the nearest after it, else the
+    section's voice. A sentence-wide "according to X" yields to a nearer verb's subject."""
+    cues = [v for v in vs if v.cue != "section"]
+    before = [v for v in cues if v.at <= pos]
+    if before:
+        return max(before, key=lambda v: v.at)
+    # a cue after the claim speaks for it only as "…, according to X" or "…, X said"
+    after = [v for v in cues if v.at > pos and (v.cue in ("according", "per") or v.back)]
+    if after:
+        return min(after, key=lambda v: v.at)
+    sec = [v for v in vs if v.cue == "section"]
+    return sec[0] if sec else None
+
+
+def remember_subject(st: ReadingState, sent: Sentence) -> None:
+    ph = phrase_after(st.text, sent.start, sent.end, st.mt, max_tokens=8)
+    if ph is None or any(not st.mt.is_word(w, "determiner") for w in st.text[sent.start:ph.start].split()):
+        return  # only a sentence-initial phrase is its subject
+    aux = next((m for m in re.finditer(r"[\w'’]+", ph.text) if m.start() > 0 and (
+        st.mt.is_word(m.group(), "auxiliary") or st.mt.is_word(m.group(), "verb"))), None)
+    if aux is not None:  # "Amnesty International har intervjuet …": the subject ends at its verb
+        ph = type(ph)(ph.start, ph.start + aux.start(), ph.text[:aux.start()].rstrip())
+    ref = actor_from_phrase(ph.text, st.mt, st.ctx)
+    if ref is None:
+        return
+    if ref.kind in ("organisation", "state"):
+        st.last_claimant, st.last_claimant_text = ref, ph.text
+        st.claimant_history.append((ref, ph.text))
+    elif ref.kind == "person" and " " in ref.label:  # a lone capitalised word may be "Why"
+        st.last_person = ref
