@@ -15,7 +15,7 @@ from .classifications import classification_claims
 from .dates import DAY_NO_YEAR, find_dates
 from .entities import DocContext, EventMention, common_words, find_events
 from .lexicon import Lexicon
-from .main_event import find_main_event, is_setting
+from .main_event import find_main_event, is_broad, is_setting
 from .mentions import matchers
 from .model import (
     BODY,
@@ -118,7 +118,7 @@ def _sentence_claims(st: ReadingState, sent: Sentence, section_voice: Voice | No
     if not spoke:  # "HRW sent researchers. It concluded …": "it" is the last sentence's subject
         remember_subject(st, sent)
     named = tuple(e.ref for e in events if e.ref.kind == "event" and not e.anaphoric
-                  and not is_setting(st, e.ref))
+                  and not is_setting(st, e.ref) and not is_broad(st, e.ref))
     if named:
         st.prev_events = named
     for d in st.dates:

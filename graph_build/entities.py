@@ -404,7 +404,14 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             # the head is no name of the event ("Целью удара" = "the aim of the strike")
             unadjectival = "adjectival-names" in mt.language_patterns and "-" not in cand and \
                 not any(cand.split()[-1].lower().endswith(e) for e in mt.words.get("adjective-ending", ()))
-            if not is_adj and not function_word and not taken and not unadjectival \
+            # a capital that only opens a sentence proves no name where names are adjectives
+            # ("Умышленные убийства"): the word must be written with a capital elsewhere too
+            unproved = "adjectival-names" in mt.language_patterns and sentence_initial and \
+                not re.search(r"(?<=[^.!?\n«\"“(\s]\s)" + re.escape(cand.split()[-1][:max(4, len(cand.split()[-1]) - 5)]), text)
+            # where names join a head by compounding, a word before a definite head with a
+            # space between is no name of it ("landsbyen Deir Yassin vest for Jerusalem angrepet")
+            spaced = "compounding" in mt.language_patterns and left.endswith(" ") and det
+            if not is_adj and not function_word and not taken and not unadjectival and not unproved and not spaced \
                     and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
         start = (h.start - len(name_mod) - 1) if name_mod else h.start
@@ -458,7 +465,7 @@ def _dated_event(text: str, h: Hit, hi: int, mt: Matchers, ctx: DocContext) -> t
         return None  # a document about one event names it by its day too ("the attack of 21 August")
     head = citation_label(h.concept, h.label, mt)
     label = f"{head} {text[s:s + d.end]}"
-    return EntityRef("event", label, f"ev-{h.concept.notation}-{month_day}", mt.lang, None,
+    return EntityRef("event", label, f"ev-{slug(h.concept.notation or 'events')}-{month_day}", mt.lang, None,
                      (("eventType", h.concept.id), ("dayOfYear", month_day))), s + d.end
 
 
@@ -500,7 +507,7 @@ def event_ref(etype: Concept, place: Concept | None, place_name: str | None, nam
             (etype.id == dict(main.extra).get("eventType") or etype.notation in ("events", "tragedy", "killings")) \
             and any(_same_name(w, m) for w in (place_name or name_mod or "").split() for m in main.label.split()):
         return main  # "события в Сумгаите" in a text about the "Сумгаитский погром"
-    key = f"{etype.notation}-{slug(where)}"
+    key = f"{slug(etype.notation or 'events')}-{slug(where)}"
     label = written.strip()
     label = label[0].upper() + label[1:] if label and name_mod and not re.match(mt.alternation("name-prefix"), label) \
         else label

@@ -34,14 +34,17 @@ def find_main_event(st: ReadingState) -> None:
             if not e.anaphoric and e.ref.kind == "event" and not is_setting(st, e.ref):
                 score[e.ref.key] = score.get(e.ref.key, 0) + (5 if kind == TITLE else 1)
                 first.setdefault(e.ref.key, e.ref)
-    named = [k for k in first if not dict(first[k].extra).get("dayOfYear")]
+    def best(keys: list[str]) -> EntityRef:
+        return first[max(keys, key=lambda k: (score[k], -keys.index(k)))]
+
+    named = [k for k in first if not dict(first[k].extra).get("dayOfYear") and not is_broad(st, first[k])]
     if named:
-        st.ctx.main_event = first[max(named, key=lambda k: (score[k], -named.index(k)))]
+        st.ctx.main_event = best(named)
         return
-    # a name from the text's place names and heads, else one the text gives only by its day
-    # ("трагедия 9 апреля")
-    st.ctx.main_event = _derived_event(st) or (
-        first[max(first, key=lambda k: (score[k], -list(first).index(k)))] if first else None)
+    # a name from the text's place names and heads, else one placed in a whole state, else
+    # one the text gives only by its day ("трагедия 9 апреля")
+    weak = [k for k in first if not dict(first[k].extra).get("dayOfYear")]
+    st.ctx.main_event = _derived_event(st) or (best(weak) if weak else best(list(first)) if first else None)
 
 
 def _derived_event(st: ReadingState) -> EntityRef | None:
@@ -112,7 +115,10 @@ def _derived_event(st: ReadingState) -> EntityRef | None:
     if title is not None and not mt.event_type.find(t, title.start, title.end):
         # a title that is only a name ("Babij Jar", "Хатынь") names the event
         found = proper_names(t, title.start, title.end, mt, st.ctx)
-        if len(found) == 1 and found[0][0] == t[title.start:title.end].strip() and len(found[0][0].split()) <= 4:
+        undated = t[title.start:title.end]
+        for d in sorted((d for d in st.dates if title.start <= d.start < title.end), key=lambda d: -d.start):
+            undated = undated[:d.start - title.start] + undated[d.end - title.start:]  # "Deir Yassin 9. april 1948"
+        if len(found) == 1 and found[0][0] == undated.strip(" ,–—:") and len(found[0][0].split()) <= 4:
             names[found[0][0]] = names.get(found[0][0], 0) + 100
             first_seen.setdefault(found[0][0], found[0][1])
     for n in list(names):  # "Ratko Mladić … Mladić said": a two-word name whose last word recurs alone
@@ -145,6 +151,16 @@ def _derived_event(st: ReadingState) -> EntityRef | None:
 def _written_in(name: str, text: str) -> bool:
     """Whether `text` writes `name` too, in any case form ("Краматорска" / "Краматорске")."""
     return all(w[:max(4, len(w) - 2)] in text for w in name.split())
+
+
+def is_broad(st: ReadingState, ref: EntityRef) -> bool:
+    """"The events in Ukraine": what only happened in a whole state is too wide to be the event
+    a document is about, or the one its next sentence goes on about ("the pogroms in Armenia"
+    are an event)."""
+    place = st.lex.get(dict(ref.extra).get("place", ""))
+    etype = st.lex.get(dict(ref.extra).get("eventType", ""))
+    return place is not None and (place.prop("actorKind") or "") == "state" and \
+        etype is not None and etype.notation == "events"
 
 
 def is_setting(st: ReadingState, ref: EntityRef) -> bool:

@@ -119,11 +119,11 @@ def build(paths: list[Path], store_dir: Path, settings: Settings | None = None) 
                 seg = segment(d, lex)
                 claims = extract_claims(seg, lex)
                 graph = document_graph(seg, claims, lex, settings.quote_context)
+                graphs[gname] = _rdf_bytes(graph)
             except CkgError:
                 raise
             except Exception as e:  # an extractor bug must not become a traceback or a half store
                 raise CkgError(f"extraction failed: {type(e).__name__}: {e}", where=str(d.path)) from e
-            graphs[gname] = _rdf_bytes(graph)
             report.claims[d.file_name] = len(claims)
             (report.replaced if gname in hashes else report.added).append(d.file_name)
             rebuilt.add(gname)

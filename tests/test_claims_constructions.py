@@ -376,3 +376,43 @@ def test_a_gerund_clause_between_subject_and_verb_is_skipped() -> None:
     cs = claims_of("Генерал Иван Петров, выступая на Съезде, отверг обвинения в адрес военных.", lang="ru",
                    title="Трагедия в Остраве")
     assert one(cs, type="perpetrator", stance="denies")["claimant"] == "Иван Петров"
+
+
+# ---------------------------------------------------------------- round six (events)
+
+def test_mass_graves_are_an_event_named_by_their_place() -> None:
+    cs = claims_of("В Остраве обнаружены массовые захоронения. По данным прокуратуры, эксгумированы тела 440 человек.",
+                   lang="ru", title="Массовые захоронения в Остраве")
+    assert one(cs, type="casualty", min=440)["event"].lower().startswith("массовые захоронения")
+
+
+def test_a_title_of_a_name_and_a_date_names_the_event() -> None:
+    cs = claims_of("Tidlig om morgenen ble landsbyen Ostra ved Vestby angrepet. Minst 107 mennesker ble drept "
+                   "i Ostra.", lang="nb", title="Ostra 9. april 1948")
+    assert one(cs, type="casualty", min=107)["event"].startswith("Ostra")
+
+
+def test_a_norwegian_preposition_opening_a_sentence_names_no_event() -> None:
+    cs = claims_of("Under angrepet på sykehuset i Ostra ble 42 mennesker drept.", lang="nb",
+                   title="Ett år etter angrepet på sykehuset i Ostra")
+    assert "Under" not in one(cs, type="casualty", min=42)["event"]
+
+
+def test_a_russian_adjective_that_only_opens_a_sentence_names_no_event() -> None:
+    cs = claims_of("Умышленные убийства мирных жителей продолжались два дня. В Остраве погибли 103 человека.",
+                   lang="ru", title="Операция в селе Острава")
+    assert "Умышленные" not in one(cs, type="casualty", min=103)["event"]
+
+
+def test_an_event_placed_in_a_whole_state_yields_to_a_named_place() -> None:
+    cs = claims_of("Обнаруженные в Остраве захоронения связывают с событиями в Украине. В Остраве погибли "
+                   "447 человек.", lang="ru", title="Захоронения в Остраве")
+    assert "Украин" not in one(cs, type="casualty", min=447)["event"]
+
+
+def test_an_event_head_of_several_words_makes_a_valid_iri(tmp_path: Path) -> None:
+    from ckg import api
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ostra.txt").write_text("Mass graves in Ostra\n\n40 bodies were found in the mass graves in Ostra.\n")
+    api.build([tmp_path / "docs"], tmp_path / "store")
+    assert any(c["type"] == "casualty" for c in api.claims(tmp_path / "store"))

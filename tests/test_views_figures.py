@@ -1,13 +1,20 @@
 """Static figures and charts: readable labels, the right marks, errors users can act on."""
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from ckg.views.charts import casualty_estimates, estimates_chart, timeline_chart, timeline_items
-from ckg.views.figure import FigureError, figure_bytes, overlapping_labels
+from ckg.views.figure import (
+    FigureError,
+    figure_bytes,
+    new_figure,
+    overlapping_labels,
+    separate_labels,
+)
 from ckg.views.network import ViewFilter, filter_view, load_view
 from ckg.views.static import draw_graph, render_figure
 from tests.views_helpers import figure_label_and_marker_boxes, mini_store, overlapping_pairs
@@ -42,6 +49,25 @@ def test_corpus_figure_labels_cover_no_other_label_or_node(corpus_view: nx.Multi
                                                                                 depth=1))
     labels, markers = figure_label_and_marker_boxes(*draw_graph(g))
     assert (overlapping_pairs(labels), overlapping_pairs(labels, markers)) == ([], [])
+
+
+# the corpus grew and pushing labels apart went round in circles: "European Court of
+# Human Rights" ended on a node; whatever pushing leaves overlapping must still get a spot
+def test_labels_pushing_cannot_part_end_on_no_label_and_no_node() -> None:
+    fig, ax = new_figure(4, 3)
+    ring = [(math.cos(a / 3), math.sin(a / 3)) for a in range(18)]
+    markers = ax.scatter([x for x, _ in ring], [y for _, y in ring], s=60)
+    texts = [ax.annotate(f"European Court {i}", xy=(0, 0), xytext=(6, 0),
+                         textcoords="offset points", fontsize=8) for i in range(10)]
+    ax.set_xlim(-3, 3)
+    ax.set_ylim(-3, 3)
+    fig.canvas.draw()
+    r = math.sqrt(60) / 2 * fig.dpi / 72
+    obstacles = [(x - r, y - r, x + r, y + r, x, y)
+                 for x, y in ax.transData.transform(markers.get_offsets())]
+    separate_labels(fig, texts, obstacles=obstacles, rounds=1)  # one round: a crowd stays
+    labels, nodes = figure_label_and_marker_boxes(fig, texts)
+    assert (overlapping_pairs(labels), overlapping_pairs(labels, nodes)) == ([], [])
 
 
 def test_mini_graph_labels_do_not_overlap(view: nx.MultiDiGraph) -> None:

@@ -7,10 +7,14 @@ out in three steps:
 1. *leaves* (nodes with one neighbour: most claimants, every footnote) are set aside;
 2. the *core* (the rest: events, documents, actors linking several events) gets a
    spring layout, and every core node is then given a box big enough for its leaves
-   and their labels, and the boxes are pushed apart until none overlaps;
+   and their labels (reaching only as far to each side as they do), the boxes are
+   pushed apart until none overlaps, then drawn together again while that leaves
+   the picture smaller (a spring layout leaves gaps that pushing apart never closes);
 3. the leaves are placed around their core node: labelled ones in two columns, one
    row each, left and right of it (labels read outwards and never share a row),
    secondary ones (cited works, labelled only when zoomed in) in compact rings.
+
+Components are packed in rows by the room they take with their labels.
 
 Units are about one screen pixel at the page's natural zoom (see LayoutSettings).
 Large cores use a force layout of the same (Fruchterman-Reingold) kind whose repulsion
@@ -25,8 +29,10 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-SMALL_GRAPH = 499
-ASPECT = 1.6  # width / height of the pictures the layout is for (screens, pages)  # networkx switches to its scipy-only sparse solver at 500 nodes
+SMALL_GRAPH = 499  # networkx switches to its scipy-only sparse solver at 500 nodes
+ASPECT = 1.6  # width / height of the pictures the layout is for (screens, pages)
+COMPACT_STEPS, COMPACT_SHRINK = 12, 0.9  # drawing a core together: at most 12 steps of 10 %
+PACK_WIDTHS = 24  # row widths tried when packing components
 
 
 @dataclass(frozen=True)
@@ -70,16 +76,18 @@ def positions(g: nx.Graph, seed: int = 7,
     simple = _simple(g)
     comps = sorted((sorted(c) for c in nx.connected_components(simple)),
                    key=lambda c: (-len(c), c[0]))
-    boxes = []
+    layouts, sizes = [], []
     for comp in comps:
-        xy = _component_layout(_induced(simple, comp), g, seed, settings)
-        boxes.append((comp, xy - xy.min(axis=0)))
-    placed = _pack(boxes, gap=settings.pad * 3)
-    allxy = np.concatenate([xy for _, xy in placed])
+        # packed by the room they take with their labels, not by their nodes alone
+        xy, (lo, hi) = _component_layout(_induced(simple, comp), g, seed, settings)
+        layouts.append(xy - lo)
+        sizes.append((float(hi[0] - lo[0]), float(hi[1] - lo[1])))
+    corners = _pack(sizes, gap=settings.pad * 3)
+    allxy = np.concatenate([xy + np.array(at) for xy, at in zip(layouts, corners, strict=True)])
     allxy -= allxy.min(axis=0)
     out: dict[str, tuple[float, float]] = {}
     i = 0
-    for comp, _ in placed:
+    for comp in comps:
         for v in comp:
             x, y = allxy[i]
             out[v] = (round(float(x), 1), round(float(y), 1))
@@ -129,11 +137,14 @@ def _label_width(g: nx.Graph, v: str, s: LayoutSettings) -> float:
     return min(len(str(g.nodes[v].get("label", v))), s.max_label) * s.char
 
 
-def _component_layout(c: nx.Graph, full: nx.Graph, seed: int, s: LayoutSettings) -> np.ndarray:
-    """Positions (n x 2, in the order of c.nodes) of one connected component."""
+def _component_layout(c: nx.Graph, full: nx.Graph, seed: int, s: LayoutSettings
+                      ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Positions (n x 2, in the order of c.nodes) of one connected component, and the
+    top left and bottom right corners of the room it takes with its labels."""
     nodes = list(c.nodes)
     if len(nodes) == 1:
-        return np.zeros((1, 2))
+        own = np.array([(_label_width(full, nodes[0], s) + s.column_gap) / 2, s.row / 2])
+        return np.zeros((1, 2)), (-own, own)
     deg = dict(c.degree())
     leaves = [v for v in nodes if deg[v] == 1 and deg[next(iter(c[v]))] > 1]
     if len(nodes) == 2:
@@ -147,29 +158,35 @@ def _component_layout(c: nx.Graph, full: nx.Graph, seed: int, s: LayoutSettings)
         hub = next(iter(c[v]))
         (secondary if kind[v] in s.secondary else primary)[hub].append(v)
     offsets: dict[str, tuple[float, float]] = {}
-    half = np.zeros((len(core), 2))
+    # each core node's box, as how far it reaches left and up (lo), right and down (hi):
+    # a node with a wide column of leaves on one side only needs no room on the other
+    lo, hi = np.zeros((len(core), 2)), np.zeros((len(core), 2))
     for i, hub in enumerate(core):
-        hw, hh = _place_leaves(full, hub, primary[hub], secondary[hub], offsets, s)
+        left, right, hh = _place_leaves(full, hub, primary[hub], secondary[hub], offsets, s)
         # the node's own label runs to one side: half of it is what it adds on average
         own = (_label_width(full, hub, s) + s.column_gap) / 2
-        half[i] = (max(hw, own), max(hh, s.row / 2))
-    centres = _core_centres(_induced(c, core), half, seed, s)
+        lo[i] = (max(left, own), max(hh, s.row / 2))
+        hi[i] = (max(right, own), max(hh, s.row / 2))
+    centres = _core_centres(_induced(c, core), (lo + hi) / 2, (hi - lo) / 2, seed, s)
     where = {v: centres[i] for i, v in enumerate(core)}
     for v in leaves:
         hub = next(iter(c[v]))
         dx, dy = offsets[v]
         where[v] = where[hub] + np.array([dx, dy])
-    return np.array([where[v] for v in nodes], dtype=float)
+    room = ((centres - lo).min(axis=0), (centres + hi).max(axis=0))
+    return np.array([where[v] for v in nodes], dtype=float), room
 
 
 def _place_leaves(g: nx.Graph, hub: str, labelled: list[str], rings: list[str],
                   offsets: dict[str, tuple[float, float]], s: LayoutSettings
-                  ) -> tuple[float, float]:
-    """Offsets of a core node's leaves from it; returns the half width and height they take.
+                  ) -> tuple[float, float, float]:
+    """Offsets of a core node's leaves from it; returns how far they reach to its left,
+    to its right, and up (as far as down).
 
     Secondary leaves fill rings from the inside out; labelled leaves stand in columns
     left and right of the rings, one row each, the rows of a column on a gentle arc,
-    far enough out that the core node's own label fits above it between the columns.
+    far enough out that the core node's own label fits above it between the columns
+    (a column of one row is below that label anyway).
     """
     def by_label(v: str) -> tuple[str, str]:
         return (str(g.nodes[v].get("label", v)).casefold(), v)
@@ -188,12 +205,17 @@ def _place_leaves(g: nx.Graph, hub: str, labelled: list[str], rings: list[str],
         placed += len(take)
         radius = r
         ring += 1
-    half_w = half_h = radius
+    reach = {1: radius, -1: radius}
+    half_h = radius
     labelled = sorted(labelled, key=by_label)
     # right column first: with an odd count the extra leaf reads left to right
     sides = (labelled[: (len(labelled) + 1) // 2], labelled[(len(labelled) + 1) // 2:])
     for sign, side in ((1, sides[0]), (-1, sides[1])):
-        x0 = max(radius + s.column_gap, _label_width(g, hub, s) / 2 + s.row)
+        if not side:
+            continue
+        x0 = radius + s.column_gap
+        if len(side) > 1:
+            x0 = max(x0, _label_width(g, hub, s) / 2 + s.row)
         for col in range(0, len(side), s.max_rows):
             chunk = side[col:col + s.max_rows]
             rows = len(chunk)
@@ -206,27 +228,36 @@ def _place_leaves(g: nx.Graph, hub: str, labelled: list[str], rings: list[str],
                 offsets[v] = (sign * (x0 + bulge), y)
             x0 += 0.35 * span + widest + s.column_gap
             half_h = max(half_h, height / 2 + s.row / 2)
-        half_w = max(half_w, x0 - s.column_gap / 2)
-    return half_w, half_h
+        reach[sign] = max(reach[sign], x0 - s.column_gap / 2)
+    return reach[-1], reach[1], half_h
 
 
-def _core_centres(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings) -> np.ndarray:
-    """Centres of the core nodes (n x 2): of a few seeded force layouts (one for a big
-    core), the one whose pushed-apart boxes a page of ASPECT fits at the largest scale, so
-    the first frame is drawn largest. One seed alone can fold a small core badly when a node is added."""
+def _core_centres(core: nx.Graph, half: np.ndarray, off: np.ndarray, seed: int,
+                  s: LayoutSettings) -> np.ndarray:
+    """Positions of the core nodes (n x 2), whose boxes have half sizes `half` and
+    centres `off` from their node: of a few seeded force layouts (one for a big core), the
+    one whose pushed-apart boxes a page of ASPECT fits at the largest scale, so the first
+    frame is drawn largest. One seed alone can fold a small core badly when a node is added."""
     if core.number_of_nodes() == 1:
         return np.zeros((1, 2))
-    seeds = (seed, seed + 1, seed + 2) if core.number_of_nodes() <= SMALL_GRAPH else (seed,)
+    small = core.number_of_nodes() <= SMALL_GRAPH
+    seeds = (seed, seed + 1, seed + 2) if small else (seed,)
     boxes = half + s.pad / 2
-
-    def extent(xy: np.ndarray) -> float:  # what a page of ASPECT must fit: the smaller, the larger drawn
-        w, h = (xy + boxes).max(axis=0) - (xy - boxes).min(axis=0)
-        return float(max(w / ASPECT, h))
-
-    return min((_core_centres_once(core, half, sd, s) for sd in seeds), key=extent)
+    best = min((_core_centres_once(core, half, off, sd, s) for sd in seeds),
+               key=lambda xy: _extent(xy + off, boxes))
+    # each compaction step costs as much as a layout: only the chosen one is compacted
+    return _compact(best + off, boxes) - off if small else best
 
 
-def _core_centres_once(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSettings) -> np.ndarray:
+def _extent(centres: np.ndarray, boxes: np.ndarray) -> float:
+    """What a page of ASPECT must fit of boxes (centres, half sizes): the smaller, the
+    larger the first frame draws them."""
+    w, h = (centres + boxes).max(axis=0) - (centres - boxes).min(axis=0)
+    return float(max(w / ASPECT, h))
+
+
+def _core_centres_once(core: nx.Graph, half: np.ndarray, off: np.ndarray, seed: int,
+                       s: LayoutSettings) -> np.ndarray:
     """A force layout of the core, scaled to its boxes, then its boxes pushed apart."""
     n = core.number_of_nodes()
     if n <= SMALL_GRAPH:
@@ -243,7 +274,8 @@ def _core_centres_once(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSet
     boxes = half + s.pad / 2
     # each round costs n x n: big cores get fewer rounds (and may keep a few overlaps)
     rounds = 400 if n <= SMALL_GRAPH else 20
-    xy = remove_box_overlaps(_landscape(xy), boxes, rounds=rounds)
+    # from here on the boxes move (their centres), the nodes follow
+    xy = remove_box_overlaps(_landscape(xy) + off, boxes, rounds=rounds)
     # pushing boxes apart can leave a long strip, drawn small on any screen: squeeze it
     # towards ASPECT and push again (a few times at most; each step is deterministic)
     for _ in range(4 if n <= SMALL_GRAPH else 0):
@@ -253,7 +285,34 @@ def _core_centres_once(core: nx.Graph, half: np.ndarray, seed: int, s: LayoutSet
             break
         f = math.sqrt(ratio)
         xy = remove_box_overlaps(xy * np.array([1 / f, f]), boxes, rounds=rounds, aspect=1.0)
+    return xy - off
+
+
+def _compact(xy: np.ndarray, boxes: np.ndarray, rounds: int = 100) -> np.ndarray:
+    """Boxes (centres `xy`, half sizes `boxes`) drawn together while that makes them fit
+    a page of ASPECT at a larger scale: pushing apart only ever spreads a layout, so the
+    gaps a spring layout leaves between clusters would otherwise stay empty.
+
+    Each step shrinks the layout towards its middle and pushes the boxes apart again
+    (for at most `rounds` rounds: a step that needs more gains too little for its time);
+    it is kept only if no boxes overlap afterwards and the extent shrank.
+    """
+    best = _extent(xy, boxes)
+    for _ in range(COMPACT_STEPS):
+        mid = ((xy + boxes).max(axis=0) + (xy - boxes).min(axis=0)) / 2
+        trial = remove_box_overlaps(mid + (xy - mid) * COMPACT_SHRINK, boxes, rounds=rounds)
+        size = _extent(trial, boxes)
+        if size >= best * 0.995 or _any_overlap(trial, boxes):
+            break
+        xy, best = trial, size
     return xy
+
+
+def _any_overlap(xy: np.ndarray, half: np.ndarray) -> bool:
+    d = np.abs(xy[:, None, :] - xy[None, :, :])
+    over = (half[:, None, :] + half[None, :, :] - d > 1e-6).all(axis=2)
+    np.fill_diagonal(over, False)
+    return bool(over.any())
 
 
 def _landscape(xy: np.ndarray) -> np.ndarray:
@@ -305,21 +364,39 @@ def remove_box_overlaps(xy: np.ndarray, half: np.ndarray, rounds: int = 400,
     return xy
 
 
-def _pack(boxes: list[tuple[list[str], np.ndarray]], gap: float
-          ) -> list[tuple[list[str], np.ndarray]]:
-    """Place component layouts in rows (shelf packing) about as wide as they are tall."""
-    total = sum((float(xy[:, 0].max()) + gap) * (float(xy[:, 1].max()) + gap) for _, xy in boxes)
-    width = max(math.sqrt(total) * 1.3, max(float(xy[:, 0].max()) for _, xy in boxes))
+def _pack(sizes: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
+    """Top left corners for boxes of `sizes` (the components, largest first) packed in
+    rows, at the row width (of a few tried) whose packing a page of ASPECT fits at the
+    largest scale."""
+    total = sum((w + gap) * (h + gap) for w, h in sizes)
+    widest = max(w for w, _ in sizes)
+    # the rows break differently only where a row's running width passes a component
+    ends = np.cumsum([w + gap for w, _ in sizes]) - gap
+    tried = {max(math.sqrt(total) * 1.3, widest)}
+    tried.update(float(e) for e in ends[:: max(1, len(ends) // PACK_WIDTHS)] if e >= widest)
+    best = min(sorted(tried), key=lambda width: _shelf_extent(sizes, width, gap))
+    return _shelves(sizes, best, gap)
+
+
+def _shelves(sizes: list[tuple[float, float]], width: float, gap: float
+             ) -> list[tuple[float, float]]:
+    """Top left corners of boxes of `sizes` packed in rows at most `width` wide."""
     x = y = row_h = 0.0
     out = []
-    for comp, xy in boxes:
-        w, h = float(xy[:, 0].max()), float(xy[:, 1].max())
-        if x > 0 and x + w > width:
+    for w, h in sizes:
+        if x > 0 and x + w > width + 1e-6:
             x, y, row_h = 0.0, y + row_h + gap, 0.0
-        out.append((comp, xy + np.array([x, y])))
+        out.append((x, y))
         x += w + gap
         row_h = max(row_h, h)
     return out
+
+
+def _shelf_extent(sizes: list[tuple[float, float]], width: float, gap: float) -> float:
+    corners = _shelves(sizes, width, gap)
+    w = max(x + sw for (x, _), (sw, _) in zip(corners, sizes, strict=True))
+    h = max(y + sh for (_, y), (_, sh) in zip(corners, sizes, strict=True))
+    return max(w / ASPECT, h)
 
 
 def force_layout(g: nx.Graph, seed: int = 7, iterations: int = 60,

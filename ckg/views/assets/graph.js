@@ -278,15 +278,39 @@
     });
   }
 
-  // labels in screen space, greedily: events first, then the best connected, footnotes
-  // last; a label is skipped when it would overlap another label or cover a node
+  // labels in screen space, greedily, in order of importance: events first (the most
+  // discussed first), then the actors making or named in claims about an event (those of
+  // the most discussed event first: the first frame's focus), then the rest by degree,
+  // footnotes last. A label tries the side the layout chose, the same side a little
+  // higher or lower, the other side, above and below, and takes the first spot free of
+  // other labels and of nodes. When none is, labels already placed that are in the way
+  // may move to another of their own spots; failing that the label is shortened, and
+  // only then skipped. Labels may outgrow the room the layout kept for them when the
+  // whole graph is drawn small, which is what makes these second choices necessary.
+  var eventWeight = new Float64Array(N);   // an actor's: the degree of its biggest event
+  edges.forEach(function (e) {
+    if (!e.claim) return;
+    var a = nodes[e.s], b = nodes[e.t];
+    if (b.kind === "event" && a.kind === "actor") eventWeight[e.s] = Math.max(eventWeight[e.s], degree[e.t]);
+    if (a.kind === "event" && b.kind === "actor") eventWeight[e.t] = Math.max(eventWeight[e.t], degree[e.s]);
+  });
+  function labelRank(i) {
+    return nodes[i].kind === "event" ? 0 : secondary[i] ? 3 : eventWeight[i] > 0 ? 1 : 2;
+  }
   var labelOrder = nodes.map(function (n, i) { return i; }).sort(function (a, b) {
-    var ka = nodes[a].kind === "event" ? 0 : secondary[a] ? 2 : 1;
-    var kb = nodes[b].kind === "event" ? 0 : secondary[b] ? 2 : 1;
-    return (ka - kb) || (degree[b] - degree[a]) || (a - b);
+    return (labelRank(a) - labelRank(b)) || (eventWeight[b] - eventWeight[a]) ||
+      (degree[b] - degree[a]) || (a - b);
   });
   var shownLabels = [];           // [node index, x0, y0, x1, y1] in canvas pixels
   var CELL = 48;
+  var LABEL_FONT = "12px system-ui, 'DejaVu Sans', sans-serif";
+  var SHIFTS = [0, -5, 5, -9, 9];  // rows tried beside a node (pixels up / down)
+  var SHORTER = [0.6, 0.4];        // fractions of a label's text tried when it fits nowhere
+  var MIN_CHARS = 8;
+  var MAX_MOVED = 2;               // labels in the way that may move for one label
+  var MAKE_WAY_TRIES = 60;         // labels per frame that may ask others to move (time)
+  // grid cells are keyed by number, which Maps look up faster than strings
+  function cellKey(gx, gy) { return (gx + 32768) * 65536 + (gy + 32768); }
   function markerGrid(wx0, wy0, wx1, wy1) {
     // the drawn node markers in screen space, bucketed so each label checks only a few
     var s = view.scale, grid = new Map();
@@ -294,11 +318,11 @@
       var n = nodes[i];
       if (!nodeVisible[i] || n.x < wx0 || n.x > wx1 || n.y < wy0 || n.y > wy1) continue;
       var r = Math.max(n.r * s, 2.5) * 1.25, x = n.x * s + view.tx, y = n.y * s + view.ty;
-      for (var gx = Math.floor((x - r) / CELL); gx <= Math.floor((x + r) / CELL); gx++) {
-        for (var gy = Math.floor((y - r) / CELL); gy <= Math.floor((y + r) / CELL); gy++) {
-          var key = gx + "," + gy;
-          if (!grid.has(key)) grid.set(key, []);
-          grid.get(key).push([i, x - r, y - r, x + r, y + r]);
+      var m = [i, x - r, y - r, x + r, y + r];
+      for (var gx = Math.floor(m[1] / CELL); gx <= Math.floor(m[3] / CELL); gx++) {
+        for (var gy = Math.floor(m[2] / CELL); gy <= Math.floor(m[4] / CELL); gy++) {
+          var key = cellKey(gx, gy), cell = grid.get(key);
+          if (cell) cell.push(m); else grid.set(key, [m]);
         }
       }
     }
@@ -307,7 +331,7 @@
   function coversMarker(grid, b, own) {
     for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
       for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
-        var cell = grid.get(gx + "," + gy);
+        var cell = grid.get(cellKey(gx, gy));
         if (!cell) continue;
         for (var c = 0; c < cell.length; c++) {
           var m = cell[c];
@@ -317,17 +341,111 @@
     }
     return false;
   }
+  function overlap(a, b) { return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1]; }
+  function labelSpots(side, cx, cy, rad, w) {
+    // [x, y] of the text's left end, in order of preference
+    var right = [], left = [], above = [], below = [];
+    for (var k = 0; k < SHIFTS.length; k++) {
+      right.push([cx + rad, cy + SHIFTS[k]]); left.push([cx - rad - w, cy + SHIFTS[k]]);
+    }
+    // above and below: centred, then running right or left from the node
+    [w / 2, 4, w - 4].forEach(function (d) { above.push([cx - d, cy - rad - 8]); below.push([cx - d, cy + rad + 8]); });
+    if (side === 0) return above.concat(below, right, left);
+    return side === -1 ? left.concat(right, above, below) : right.concat(left, above, below);
+  }
+  function spotBox(p, w) { return [p[0] - 1, p[1] - 7, p[0] + w + 1, p[1] + 7]; }
+  function shortened(text, keep) {
+    var n = Math.floor(text.length * keep);
+    if (n < MIN_CHARS) return null;
+    var head = text.slice(0, n), cut = head.lastIndexOf(" ");
+    if (cut >= MIN_CHARS) head = head.slice(0, cut);
+    return head.replace(/[\s,;:–-]+$/, "") + "…";
+  }
   function drawLabels(wx0, wy0, wx1, wy1) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = "12px system-ui, 'DejaVu Sans', sans-serif";
-    ctx.textBaseline = "middle";
-    var placed = [], budget = 250, s = view.scale;
+    ctx.font = LABEL_FONT;
+    var budget = 250, s = view.scale, makeWayTries = MAKE_WAY_TRIES;
     var grid = markerGrid(wx0, wy0, wx1, wy1);
+    var placed = [];              // {i, text, w, spots, at, box, markers}
+    var cells = new Map();        // grid cell -> indices into placed
+    function file(k, add) {
+      var b = placed[k].box;
+      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
+        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
+          var key = cellKey(gx, gy), list = cells.get(key);
+          if (add) { if (list) list.push(k); else cells.set(key, [k]); }
+          else list.splice(list.indexOf(k), 1);
+        }
+      }
+    }
+    function inWay(b, skip, max) {
+      // the placed labels (indices, but `skip`) whose boxes overlap b; stops after `max`
+      var out = [];
+      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
+        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
+          var list = cells.get(cellKey(gx, gy));
+          if (!list) continue;
+          for (var c = 0; c < list.length; c++) {
+            var k = list[c];
+            if (k !== skip && overlap(b, placed[k].box) && out.indexOf(k) < 0) {
+              out.push(k);
+              if (out.length > max) return out;
+            }
+          }
+        }
+      }
+      return out;
+    }
+    function open(b, i, markers) {
+      return b[0] >= 0 && b[1] >= 0 && b[2] <= W && b[3] <= H && !(markers && coversMarker(grid, b, i));
+    }
+    function move(k, at) {
+      file(k, false);
+      placed[k].at = at; placed[k].box = spotBox(placed[k].spots[at], placed[k].w);
+      file(k, true);
+    }
+    function makeWay(b, ks) {
+      // move labels ks, in the way of box b, to other free spots of theirs; true if done
+      var undo = [];
+      for (var q = 0; q < ks.length; q++) {
+        var L = placed[ks[q]], found = -1;
+        for (var a = 0; a < L.spots.length && found < 0; a++) {
+          if (a === L.at) continue;
+          var b2 = spotBox(L.spots[a], L.w);
+          if (!overlap(b2, b) && open(b2, L.i, L.markers) && !inWay(b2, ks[q], 0).length) found = a;
+        }
+        if (found < 0) {
+          for (var u = undo.length - 1; u >= 0; u--) move(undo[u][0], undo[u][1]);
+          return false;
+        }
+        undo.push([ks[q], L.at]);
+        move(ks[q], found);
+      }
+      return true;
+    }
+    function place(i, text, w, side, cx, cy, rad, markers) {
+      // the label at its first free spot, else where the labels in the way can move off
+      var spots = labelSpots(side, cx, cy, rad, w), movable = [];
+      for (var sp = 0; sp < spots.length; sp++) {
+        var b = spotBox(spots[sp], w);
+        if (!open(b, i, markers)) continue;
+        var ks = inWay(b, -1, MAX_MOVED);
+        if (!ks.length) return { i: i, text: text, w: w, spots: spots, at: sp, box: b, markers: markers };
+        if (ks.length <= MAX_MOVED) movable.push([sp, b, ks]);
+      }
+      if (!movable.length || makeWayTries <= 0) return null;
+      makeWayTries--;
+      for (var m = 0; m < movable.length; m++) {
+        if (makeWay(movable[m][1], movable[m][2])) {
+          return { i: i, text: text, w: w, spots: spots, at: movable[m][0], box: movable[m][1], markers: markers };
+        }
+      }
+      return null;
+    }
     var first = [];
     highlight.forEach(function (i) { first.push(i); });
     var order = first.concat(labelOrder);
     var done = new Set();
-    shownLabels = [];
     for (var o = 0; o < order.length && placed.length < budget; o++) {
       var i = order[o], n = nodes[i];
       if (done.has(i)) continue;
@@ -338,38 +456,36 @@
       if (!important && secondary[i] && s < LABELS.secondaryScale) continue;
       var text = n.label.length > 48 ? n.label.slice(0, 46) + "…" : n.label;
       var cx = n.x * s + view.tx, cy = n.y * s + view.ty, rad = Math.max(n.r * s, 2.5) * 1.25 + 3;
+      var side = n.side === undefined ? 1 : n.side;
+      ctx.font = (n.kind === "event" ? "600 " : "") + LABEL_FONT;
       var w = labelWidth(i);
-      ctx.font = (n.kind === "event" ? "600 " : "") + "12px system-ui, 'DejaVu Sans', sans-serif";
-      // the side the layout chose (away from the node's links) first, then the others
-      var right = [cx + rad, cy], left = [cx - rad - w, cy];
-      var above = [cx - w / 2, cy - rad - 8], below = [cx - w / 2, cy + rad + 8];
-      var spots = n.side === 0 ? [above, below, right, left] :
-        n.side === -1 ? [left, right, above, below] : [right, left, above, below];
-      var box = null, x = 0, y = 0;
-      // an event's label may cover a marker rather than go missing (second pass)
-      for (var pass = 0; pass < (n.kind === "event" ? 2 : 1) && !box; pass++) {
-        for (var sp = 0; sp < spots.length && !box; sp++) {
-          var b = [spots[sp][0] - 1, spots[sp][1] - 7, spots[sp][0] + w + 1, spots[sp][1] + 7];
-          var clash = b[0] < 0 || b[1] < 0 || b[2] > W || b[3] > H ||
-            (pass === 0 && coversMarker(grid, b, i));
-          for (var p = 0; p < placed.length && !clash; p++) {
-            var q = placed[p];
-            if (b[0] < q[2] && b[2] > q[0] && b[1] < q[3] && b[3] > q[1]) clash = true;
-          }
-          if (!clash) { box = b; x = spots[sp][0]; y = spots[sp][1]; }
-        }
+      // the whole label, then shorter ones; an event's label rather covers a marker than
+      // go missing or lose its name
+      var got = place(i, text, w, side, cx, cy, rad, true);
+      if (!got && n.kind === "event") got = place(i, text, w, side, cx, cy, rad, false);
+      for (var k = 0; k < SHORTER.length && !got && n.kind !== "event"; k++) {
+        var t = shortened(text, SHORTER[k]);
+        if (t) got = place(i, t, ctx.measureText(t).width, side, cx, cy, rad, true);
       }
-      if (!box) {
+      if (!got) {
         if (!(selected && selected.node === i)) continue;
-        x = spots[0][0]; y = spots[0][1]; box = [x - 1, y - 7, x + w + 1, y + 7];
+        var sel = labelSpots(side, cx, cy, rad, w);
+        got = { i: i, text: text, w: w, spots: sel, at: 0, box: spotBox(sel[0], w), markers: false };
       }
-      placed.push(box);
-      shownLabels.push([i, box[0], box[1], box[2], box[3]]);
-      ctx.fillStyle = "rgba(255,255,255,0.8)";
-      ctx.fillRect(box[0], box[1], box[2] - box[0], box[3] - box[1]);
-      ctx.fillStyle = n.kind === "event" ? "#8a2c00" : "#222";
-      ctx.fillText(text, x, y);
+      placed.push(got);
+      file(placed.length - 1, true);
     }
+    ctx.textBaseline = "middle";
+    shownLabels = [];
+    placed.forEach(function (L) {
+      var n = nodes[L.i], b = L.box;
+      shownLabels.push([L.i, b[0], b[1], b[2], b[3]]);
+      ctx.fillStyle = "rgba(255,255,255,0.8)";
+      ctx.fillRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+      ctx.font = (n.kind === "event" ? "600 " : "") + LABEL_FONT;
+      ctx.fillStyle = n.kind === "event" ? "#8a2c00" : "#222";
+      ctx.fillText(L.text, b[0] + 1, (b[1] + b[3]) / 2);
+    });
   }
 
   // ---- hit testing ----------------------------------------------------------------------
@@ -678,21 +794,25 @@
     return svg;
   }
   function buildLegend() {
+    // nodes and edges side by side: a low legend leaves the drawing more of the canvas
+    // (the first frame is fitted above it)
     var lg = document.getElementById("legend");
-    lg.appendChild(el("h2", null, "Nodes"));
+    var kinds = el("section"), links = el("section");
+    lg.appendChild(kinds); lg.appendChild(links);
+    kinds.appendChild(el("h2", null, "Nodes"));
     Object.keys(STYLE.nodes).forEach(function (k) {
       var row = el("div"); row.appendChild(svgShape(STYLE.nodes[k].shape, STYLE.nodes[k].color));
-      row.appendChild(document.createTextNode(STYLE.nodes[k].label)); lg.appendChild(row);
+      row.appendChild(document.createTextNode(STYLE.nodes[k].label)); kinds.appendChild(row);
     });
-    lg.appendChild(el("h2", null, "Edges (claimant or perpetrator → event)"));
+    links.appendChild(el("h2", null, "Edges (claimant or perpetrator → event)"));
     Object.keys(STYLE.claims).forEach(function (k) {
       var row = el("div"); row.appendChild(svgLine(STYLE.claims[k].color, false));
-      row.appendChild(document.createTextNode(STYLE.claims[k].label)); lg.appendChild(row);
+      row.appendChild(document.createTextNode(STYLE.claims[k].label)); links.appendChild(row);
     });
     var d = el("div"); d.appendChild(svgLine(STYLE.disputed, true));
-    d.appendChild(document.createTextNode("disputed: sources disagree")); lg.appendChild(d);
+    d.appendChild(document.createTextNode("disputed: sources disagree")); links.appendChild(d);
     var s = el("div"); s.appendChild(svgLine(STYLE.structural, false));
-    s.appendChild(document.createTextNode("structural link (place, part of, cites, ...)")); lg.appendChild(s);
+    s.appendChild(document.createTextNode("structural link (place, part of, cites, ...)")); links.appendChild(s);
   }
 
   // ---- pan and zoom -----------------------------------------------------------------------
