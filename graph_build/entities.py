@@ -406,7 +406,8 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
                 not any(cand.split()[-1].lower().endswith(e) for e in mt.words.get("adjective-ending", ()))
             # a capital that only opens a sentence proves no name where names are adjectives
             # ("Умышленные убийства"): the word must be written with a capital elsewhere too
-            unproved = "adjectival-names" in mt.language_patterns and sentence_initial and \
+            heading = (lo == 0 or text[lo - 1] == "\n") and not text[lo:hi].rstrip().endswith((".", "!", "?"))
+            unproved = "adjectival-names" in mt.language_patterns and sentence_initial and not heading and \
                 not re.search(r"(?<=[^.!?\n«\"“(\s]\s)" + re.escape(cand.split()[-1][:max(4, len(cand.split()[-1]) - 5)]), text)
             # where names join a head by compounding, a word before a definite head with a
             # space between is no name of it ("landsbyen Deir Yassin vest for Jerusalem angrepet")
