@@ -152,7 +152,8 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
     words = [w for w in re.findall(r"[\w'’-]+", text) if not mt.is_word(w, "determiner")]
     roles = mt.role.find(text)
     if roles and words and not any(capitalised(w) for w in words[:-1]) \
-            and roles[-1].end >= len(text.rstrip()) - 1 and len(words) == 1:
+            and roles[-1].end >= len(text.rstrip()) - 1 and len(words) == 1 and not words[0].isupper():
+        # "the tribunal" stands for the last tribunal named; an acronym ("ОМОН", "JNA") is a name
         hit = ctx.by_role.get(roles[-1].concept.id)
         if hit is not None:
             return hit

@@ -252,8 +252,10 @@ class Matchers:
         self.number_contexts = _number_contexts(lex)
         # what ends a clause: a semicolon or colon, a dash set off by spaces, or a comma and
         # a conjunction that opens another statement ("…, while the ministry said …")
-        self.clause_end = re.compile(rf"[;:]|,\s+{self.alternation('clause-break')}\s|\s[–—]\s")
-        self.label_window_end = re.compile(rf";|,\s+{self.alternation('clause-break')}\s|\s[–—]\s")
+        # (", а также" joins a list: no break before a joining word)
+        brk = rf",\s+(?!{self.alternation('joining')}){self.alternation('clause-break')}\s"
+        self.clause_end = re.compile(rf"[;:]|{brk}|\s[–—]\s")
+        self.label_window_end = re.compile(rf";|{brk}|\s[–—]\s")
         # a figure's part ("149 people, including 75 children"; "Among the dead were 12 children")
         words = "|".join(map(re.escape, sorted(self.words.get("breakdown", set()), key=len, reverse=True)))
         self.breakdown_before = re.compile(rf"(?i)(?:{words})\W*$") if words else None  # right before a figure

@@ -57,6 +57,24 @@ def _armed_before(st: ReadingState, pos: int, lo: int) -> EntityRef | None:
     return best
 
 
+def _actors_after(st: ReadingState, pos: int, hi: int) -> list[EntityRef]:
+    """The actors right after a verb, up to its clause's end: a free word order's subject or a
+    passive's agent in its case ("вошли подразделения внутренних войск, а также ОМОН и СОБР").
+    Each part of the list names one; the list stops at the first part that names none."""
+    end = st.mt.clause_end.search(st.text, pos, hi)
+    stop = min(end.start() if end else hi, pos + 160)
+    out: list[EntityRef] = []
+    for part in split_actors(st.text[pos:stop].lstrip(" \t,"), st.mt):
+        words = [w for w in part.split() if not st.mt.is_word(w, "filler")]
+        while words and (st.mt.is_word(words[0], "boundary") or st.mt.is_word(words[0], "conjunction")):
+            words = words[1:]  # "а ОМОН": what joined it to the list
+        ref = actor_from_phrase(" ".join(words[:6]), st.mt, st.ctx)
+        if ref is None or ref.kind not in ("armed-group", "organisation", "person", "state"):
+            break
+        out.append(ref)
+    return out
+
+
 def _relative_subject(st: ReadingState, pos: int, lo: int) -> tuple[EntityRef | None, str | None]:
     """"HRW, which placed responsibility with X": the claimant is the relative's antecedent."""
     words = list(re.finditer(r"[\w'’]+", st.text[lo:pos]))[-3:]
@@ -141,15 +159,31 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
         elif pat == "agent-before-act":  # "Dyer ordered them to fire", "X planned the killings"
             clause_end = st.mt.clause_end.search(t, h.end, sent.end)
             stop = clause_end.start() if clause_end else sent.end
-            if not (mt.event_type.find(t, h.end, stop) or mt.measure.find(t, h.end, stop)
+            # where word order is free the act may stand before the verb ("«зачистку» проводили …")
+            begin = sent.start if mt.inflection.endings else h.end
+            if not (mt.event_type.find(t, begin, stop) or mt.measure.find(t, h.end, stop)
                     or any(p.concept.prop("pattern") == "agent-before" for p in mt.perp_cue.find(t, h.end, stop))):
                 continue
             if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[h.end:stop])[:6]):
                 continue  # "strictly ordering them not to harm civilians"
             who, _ = resolve_subject(st, h.start, sent.start)
+            if (who is None or who.kind not in ("person", "organisation", "state", "armed-group")) and mt.inflection.endings:
+                after = _actors_after(st, h.end, sent.end)
+                who = after[0] if after else who
             if who is not None and who.kind in ("person", "organisation", "state", "armed-group"):
                 neg = denied_clause(st, sent.start, h.start)
                 out.append(make("perpetrator", h.start, actor=who, stance="denies" if neg else "asserts"))
+        elif pat == "sentence-received":  # "Головатов … получил 12 лет": convicted by the last court
+            who, _ = resolve_subject(st, h.start, sent.start)
+            if who is not None and st.last_body is not None and who.kind in ("person", "armed-group"):
+                out.append(make("perpetrator", h.start, actor=who, claimant=st.last_body,
+                                claimant_text=st.last_body.label))
+            # "…, Y — 14 лет": the others of the list, each with their term
+            for m in re.finditer(r"[,;]\s*([^,;—–]{3,80}?)\s+[—–]\s*\d", t[h.end:sent.end]):
+                ref = actor_from_phrase(m.group(1), mt, st.ctx)
+                if ref is not None and st.last_body is not None and ref.kind == "person":
+                    out.append(make("perpetrator", h.start, actor=ref, claimant=st.last_body,
+                                    claimant_text=st.last_body.label))
         elif pat == "self-assertion":  # "Wuterich pleaded guilty": his own word
             who, written = resolve_subject(st, h.start, sent.start)
             if who is not None and who.kind in ("person", "organisation", "armed-group"):
@@ -171,7 +205,10 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
                 # "committed not by X but by Y" denies X and asserts Y
                 if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[sent.start:h.start])):
                     continue  # "there was no statement that … were killed by X"
-                for ref, neg in agents_by(st, h.end, sent.end):
+                agents = agents_by(st, h.end, sent.end)
+                if not agents and "agent-by-case" in mt.language_patterns:
+                    agents = [(r, False) for r in _actors_after(st, h.end, sent.end)]  # "были убиты военнослужащими"
+                for ref, neg in agents:
                     out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
                 continue
             if " " not in h.label and _no_object(st, h.end, sent.end):
@@ -185,16 +222,16 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             ref = actor_from_phrase(parts[-1] if parts else ph.text, mt, st.ctx) if ph is not None else None
             if ref is None or ref.kind not in ("armed-group", "population-group"):
                 ref = _armed_before(st, h.start, sent.start)
+            refs = [ref] if ref is not None else []
             if ref is None and mt.inflection.endings:
-                # free word order: "поляков расстреляли немецкие оккупанты" (the agent after the verb)
-                ph = phrase_after(t, h.end, sent.end, mt, max_tokens=6)
-                after = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
-                ref = after if after is not None and after.kind == "armed-group" else None
-            if ref is None:
+                # free word order: "в Самашки вошли подразделения внутренних войск, а также ОМОН и СОБР"
+                refs = [r for r in _actors_after(st, h.end, sent.end) if r.kind == "armed-group"]
+            if not refs:
                 continue
             neg = bool(re.search(rf"(?i)\b{mt.alternation('negator')}\b", t[max(sent.start, h.start - 12):h.start]))
             neg ^= denied_clause(st, sent.start, h.start)
-            out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
+            for ref in refs:
+                out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
     # "found several Soviet officials guilty of the tragedy, including X"
     for h in mt.act_type.find(t, sent.start, sent.end):
         if "…" not in h.label:

@@ -416,3 +416,36 @@ def test_an_event_head_of_several_words_makes_a_valid_iri(tmp_path: Path) -> Non
     (tmp_path / "docs" / "ostra.txt").write_text("Mass graves in Ostra\n\n40 bodies were found in the mass graves in Ostra.\n")
     api.build([tmp_path / "docs"], tmp_path / "store")
     assert any(c["type"] == "casualty" for c in api.claims(tmp_path / "store"))
+
+
+# ---------------------------------------------------------------- round seven (Russian perpetrators)
+
+def test_a_russian_passive_names_its_agent_by_case() -> None:
+    cs = claims_of("Суд счёл установленным, что жители Остравы были убиты военнослужащими.", lang="ru",
+                   title="Зачистка в Остраве")
+    assert one(cs, type="perpetrator")["actor"] == "военнослужащими"
+
+
+def test_every_armed_group_of_a_list_after_the_verb_is_a_perpetrator() -> None:
+    cs = claims_of("7 апреля в Остраву вошли подразделения внутренних войск, а также ОМОН и СОБР.", lang="ru",
+                   title="Зачистка в Остраве")
+    actors = {c["actor"] for c in kinds(cs, "perpetrator")}
+    assert {"ОМОН", "СОБР"} <= actors and len(actors) == 3
+
+
+def test_who_carried_out_an_act_named_before_the_verb() -> None:
+    cs = claims_of("По данным военной прокуратуры, «зачистку» в посёлке проводили сотрудники ОМОН.", lang="ru",
+                   title="Зачистка в Остраве")
+    assert one(cs, type="perpetrator")["actor"].startswith("сотрудники ОМОН")
+
+
+def test_a_term_received_is_a_conviction_by_the_last_court() -> None:
+    cs = claims_of("27 марта 2019 года Вильнюсский окружной суд вынес приговор. Бывший офицер Иван Петров получил "
+                   "12 лет, бывший командир Пётр Сидоров — 14 лет.", lang="ru", title="Трагедия в Остраве")
+    assert {c["actor"] for c in kinds(cs, "perpetrator")} >= {"Иван Петров", "Пётр Сидоров"}
+
+
+def test_imperfective_verbs_of_violence_name_the_perpetrator() -> None:
+    cs = claims_of("Свидетели утверждают, что полицейские стреляли по безоружным людям.", lang="ru",
+                   title="Расстрел в Остраве")
+    assert one(cs, type="perpetrator")["actor"] == "полицейские"
