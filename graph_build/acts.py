@@ -25,7 +25,7 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
             continue  # "det fant sted": it took place, no finding
         if cue.concept.prop("pattern") == "conviction" and passive(st, cue.start, lo):
             out.extend(_convicted_passive(st, sent, cue, make))
-            continue
+            break  # "was convicted by X … and sentenced to life": one act, the convicted no body
         judged = [a for a in mt.act_type.find(cue.label) if a.concept.notation == "judgment"]
         implied = cue.concept.prop("impliesActType")
         # an act noun near the cue ("adopted a resolution"); the cue itself ("sentenced", "found …
@@ -105,13 +105,18 @@ def _convicted(st: ReadingState, sent: Sentence, cue: Hit, body: EntityRef, make
 def _convicted_passive(st: ReadingState, sent: Sentence, cue: Hit, make) -> list[Claim]:  # type: ignore[no-untyped-def]
     """"Vladimir Šantić, a company commander, was sentenced to 25 years": the subject is the
     convicted, the court the one named by "by", else the last body whose act was told."""
-    court = next((r for r, _ in agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None)
-    court = court or st.last_body
+    named = next((r for r, _ in agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None)
+    court = named or st.last_body
     who, _ = resolve_subject(st, cue.start, sent.start)
     if court is None or who is None or who.kind not in ("person", "organisation", "armed-group"):
         return []
-    c = make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)
-    return [c] if c is not None else []
+    out = [make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)]
+    if named is not None and (st.last_act is None or st.last_act[0] != named.key):
+        # "X was convicted by the Supreme Court of North Ossetia on 26 May 2006": its judgment
+        out.append(make("resolution", cue.start, body=named, act_type=_role_act(st, named) or "judgment",
+                        date=_act_date(st, sent, cue), title=None, claimant=None, claimant_text=None))
+        st.last_act, st.last_body = (named.key, paragraph_start(st, sent)), named
+    return [c for c in out if c is not None]
 
 
 def _body(st: ReadingState, cue: Hit, lo: int, hi: int) -> EntityRef | None:
@@ -155,12 +160,46 @@ def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:
                 and "\n\n" not in st.text[d.start:sent.start]]
         ds = prev[-1:]
     if not ds:
-        return None
+        return _month_of_the_year(st, sent) or _heading_date(st, sent)
     # a date with its year beats one without ("On May 23, 2024 … establishing July 11 as …")
     d = min(ds, key=lambda d: (d.precision == DAY_NO_YEAR, abs(d.start - cue.start)))
     if d.precision == DAY_NO_YEAR:
-        return f"{st.last_year}-{d.iso[2:]}" if st.last_year else None
+        this_year = re.match(rf"(?i)\W*{st.mt.alternation('this-year')}\b", st.text[d.end:sent.end])
+        year = _document_year(st) if this_year else st.last_year
+        return f"{year}-{d.iso[2:]}" if year else None  # "On 28 March this year": the document's year
     return d.iso
+
+
+def _document_year(st: ReadingState) -> str | None:
+    """The year a document was written: its date, else its dateline's ("OSTRA, 17 October 2024 –")."""
+    if st.seg.document.date:
+        return st.seg.document.date[:4]
+    first = next((d for d in st.dates if d.start < 200 and d.precision != DAY_NO_YEAR), None)
+    return first.iso[:4] if first else None
+
+
+def _month_of_the_year(st: ReadingState, sent: Sentence) -> str | None:
+    """"I februar samme år dømte domstolen …": a month of the year the text last gave."""
+    same = st.mt.alternation("same-year")
+    for lab, c in st.lex.labels("MonthName", st.mt.lang):
+        m = re.search(rf"(?i)\b{re.escape(lab)}\s+{same}\b", st.text[sent.start:sent.end])
+        if m and st.last_year and c.notation:
+            return f"{st.last_year}-{c.notation}"
+    return None
+
+
+def _heading_date(st: ReadingState, sent: Sentence) -> str | None:
+    """The date of the heading line above the act's paragraph ("Judgment of the Gujarat High
+    Court, 20 April 2018"), when the paragraph gives none."""
+    para = st.seg.document.text.rfind("\n\n", 0, sent.start)
+    if para < 0:
+        return None
+    head_start = st.seg.document.text.rfind("\n", 0, max(0, para)) + 1
+    line = st.seg.document.text[head_start:para]
+    if not line.strip() or line.rstrip().endswith((".", "!", "?")) or len(line.split()) > 14:
+        return None
+    ds = [d for d in st.dates if head_start <= d.start < para and d.precision != DAY_NO_YEAR]
+    return ds[-1].iso if ds else None
 
 
 def _from_references(st: ReadingState, sent: Sentence) -> tuple[str | None, str | None]:

@@ -41,7 +41,7 @@ def casualty_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  # t
         last_end = -1
         if re.search(rf"(?i){mt.alternation('age')}\s*$", t[max(sent.start, f.start - 14):f.start]):
             continue
-        measure = field_measure or _measure_near(st, f, measures, sent)
+        measure = field_measure or _measure_near(st, f, measures, sent) or _measure_of_estimate(st, f, sent)
         if measure is None and prev is not None and prev_fig is not None:
             between = t[prev_fig.end:f.start]
             if len(between) < 50 and not st.mt.clause_end.search(between):
@@ -53,12 +53,36 @@ def casualty_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  # t
             ref = actor_from_phrase(victims, mt, st.ctx)
             if ref is not None and ref.kind == "armed-group":
                 continue
+        # "45,000 (Algerian government)", "1,020–1,500 (French official figures)": the figure's source
+        src = re.match(r"\s*\(([^()]{2,60})\)", t[f.end:sent.end])
+        if src and any(h.start == 0 for h in mt.attribution.find(src.group(1))):
+            src = None  # "485 (per Azerbaijani parliament)": the attribution cue reads it
+        said = actor_from_phrase(src.group(1), mt, st.ctx) if src else None
+        source = {"claimant": said, "claimant_text": src.group(1)} if said is not None and \
+            said.kind in ("person", "organisation", "state", "group") else {}
         c = make("casualty", f.start, measure=measure, min=f.min, max=f.max,
-                 victims=victims, vague=f.vague)
+                 victims=victims, vague=f.vague, **source)
         if c is not None:
             out.append(c)
             prev, prev_fig = c, f
     return out
+
+
+def _measure_of_estimate(st: ReadingState, f: Figure, sent: Sentence) -> str | None:
+    """"Most historians' estimates lie between 6,000 and 20,000": a figure a source noun gives
+    in its clause counts what the document's event implies (a massacre: the killed)."""
+    clause = st.text[max(sent.start, f.start - 80):f.start]
+    if not any(h.concept.prop("pattern") == "source-noun" for h in st.mt.attribution.find(clause)):
+        return None
+    if st.mt.clause_end.search(clause[clause.rfind(next(
+            (h.label for h in st.mt.attribution.find(clause) if h.concept.prop("pattern") == "source-noun"), "")):]):
+        return None
+    main = st.ctx.main_event
+    etype = st.lex.get(dict(main.extra).get("eventType", "")) if main is not None else None
+    if etype is None and main is not None:
+        etype = st.lex.get(next((c.prop("eventType") for c in [st.lex.get(main.key)] if c), "") or "")
+    implied = etype.prop("impliesMeasure") if etype is not None else None
+    return st.lex.concept(implied).notation if implied else None
 
 
 def _measure_near(st: ReadingState, f: Figure, measures: list[Hit], sent: Sentence) -> str | None:

@@ -414,6 +414,11 @@ def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
             if conn is not None and not gap.replace(conn.label, "", 1).strip() and abs(v2) > v:
                 lo, hi, fe = v, abs(v2), e2
                 used.add(idx + 1)
+                shared = [h for h in mt.multiplier.find(text, s2, e2)]
+                factor = (shared[-1].concept.int_prop("value") or 1) if shared else 1
+                if factor > 1 and not mt.multiplier.find(text, s, e) and v * factor <= abs(v2):
+                    lo = v * factor  # "twenty to thirty thousand": the thousand is both ends'
+
         opener = next((c for c in conns if c.end <= fs and not text[c.end:fs].strip()
                        and c.concept.prop("pattern") == "opener"), None)
         if opener is not None:
@@ -530,8 +535,9 @@ def phrase_after(text: str, pos: int, upper: int, mt: Matchers, max_tokens: int 
         after_conj = bool(taken) and (mt.is_word(taken[-1][2], "conjunction") or mt.is_word(taken[-1][2], "inner"))
         if taken and (mt.is_word(w, "verb") or mt.is_word(w, "relative") or
                       mt.is_word(w, "complementizer") or mt.is_word(w, "boundary") or
-                      (mt.is_word(w, "determiner") and not after_conj)):
-            break
+                      (mt.is_word(w, "determiner") and not after_conj) or
+                      (w.isdigit() and not taken[-1][2].isdigit() and not mt.is_word(taken[-1][2], "determiner"))):
+            break  # a number after a noun opens the next phrase ("dømte domstolen 20 av de tiltalte")
         taken.append(t)
         if len(taken) >= max_tokens:
             break

@@ -173,6 +173,12 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             if who is not None and who.kind in ("person", "organisation", "state", "armed-group"):
                 neg = denied_clause(st, sent.start, h.start)
                 out.append(make("perpetrator", h.start, actor=who, stance="denies" if neg else "asserts"))
+        elif pat == "convicted-list" and st.last_body is not None:  # "Those convicted included X, …"
+            for name in split_actors(re.split(r"[;(]|,\s+(?:the|a|an|who|whom|which)\b", t[h.end:sent.end])[0], mt):
+                ref = actor_from_phrase(name, mt, st.ctx)
+                if ref is not None and ref.kind == "person":
+                    out.append(make("perpetrator", h.start, actor=ref, claimant=st.last_body,
+                                    claimant_text=st.last_body.label))
         elif pat == "sentence-received":  # "Головатов … получил 12 лет": convicted by the last court
             who, _ = resolve_subject(st, h.start, sent.start)
             if who is not None and st.last_body is not None and who.kind in ("person", "armed-group"):

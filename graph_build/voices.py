@@ -288,9 +288,15 @@ def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | Non
         ref = actor_from_phrase(headline.group(1), st.mt, st.ctx)
         if ref is not None and ref.kind in ("person", "organisation", "state"):
             vs.append(Voice(lo, ref, headline.group(1).strip(), "according"))
-    for h in st.mt.attribution.find(t, lo, hi):
+    for h in st.mt.attribution.find(t, lo, hi) + st.mt.measure.find(t, lo, hi):
         pat = h.concept.prop("pattern")
-        if pat == "source-noun":
+        if pat == "source-noun" or "CasualtyMeasure" in h.concept.kinds:
+            # "The prefecture's official toll", "Most historians' estimates": whose figures they are
+            owner = re.search(r"([\w'’. -]{2,60}?(?:(?=['’]s\s)|s(?=['’]\s)))['’]s?\s+(?:[a-z]+\s+)?$",
+                              t[max(lo, h.start - 70):h.start])
+            ref = actor_from_phrase(owner.group(1), st.mt, st.ctx) if owner else None
+            if ref is not None and ref.kind in ("person", "organisation", "state", "group"):
+                vs.append(Voice(h.start, ref, owner.group(1).strip(), "according"))
             continue
         ph = phrase_after(t, h.end, hi, st.mt)
         if ph is None:

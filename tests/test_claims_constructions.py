@@ -449,3 +449,62 @@ def test_imperfective_verbs_of_violence_name_the_perpetrator() -> None:
     cs = claims_of("Свидетели утверждают, что полицейские стреляли по безоружным людям.", lang="ru",
                    title="Расстрел в Остраве")
     assert one(cs, type="perpetrator")["actor"] == "полицейские"
+
+
+# ---------------------------------------------------------------- round eight (sources and acts)
+
+@pytest.mark.parametrize("text,claimant", [
+    ("The prefecture's official toll at the time was three dead.", "prefecture"),
+    ("Most historians' estimates lie between 6,000 and 20,000.", "Most historians"),
+])
+def test_a_possessive_before_a_toll_or_estimate_is_its_source(text: str, claimant: str) -> None:
+    assert one(claims_of(text), type="casualty")["claimant"] == claimant
+
+
+def test_a_source_in_parentheses_after_a_figure_gives_it() -> None:
+    cs = claims_of("Deaths\t1,020–1,500 (Varnian official figures), 45,000 (Ostran government)\n"
+                   "Date\t8 May 1945\n\nThe Tarvo massacre began on 8 May 1945.")
+    c = one(cs, type="casualty", min=45000)
+    assert c["claimant"] == "Ostran government"
+
+
+def test_a_multiplier_after_a_range_is_both_ends() -> None:
+    cs = claims_of("The historian Ivo Marek concluded that twenty to thirty thousand villagers had been killed.")
+    c = one(cs, type="casualty")
+    assert (c["min"], c["max"]) == (20000, 30000)
+
+
+def test_convicted_by_a_named_court_gives_its_judgment_and_no_body_of_the_convicted() -> None:
+    cs = claims_of("Ivo Marek, the only attacker captured alive, was convicted by the Supreme Court of Varnia "
+                   "on 26 May 2006 and sentenced to life imprisonment.")
+    acts = kinds(cs, "resolution")
+    assert [(c["body"], c["date"]) for c in acts] == [("Supreme Court of Varnia", "2006-05-26")]
+    assert one(cs, type="perpetrator")["claimant"] == "Supreme Court of Varnia"
+
+
+def test_those_convicted_are_perpetrators_by_the_court() -> None:
+    cs = claims_of("On 29 August 2012 the Varnian special court convicted 32 of the accused. Those convicted "
+                   "included Ana Holm, a local politician, and Ivo Marek.")
+    assert {c["actor"] for c in kinds(cs, "perpetrator")} >= {"Ana Holm"}
+
+
+def test_this_year_is_the_year_the_document_was_written(tmp_path: Path) -> None:
+    from ckg import api
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "t.txt").write_text("OSTRA, 17 October 2024 – Survivors of the Tarvo massacre gathered.\n\n"
+                                          "In 1998 a court spoke. On 28 March this year the Varnian National "
+                                          "Assembly adopted a resolution on the Tarvo massacre.\n")
+    api.build([tmp_path / "d"], tmp_path / "s")
+    assert [c["date"] for c in api.claims(tmp_path / "s") if c["type"] == "resolution"] == ["2024-03-28"]
+
+
+def test_a_month_of_the_same_year_dates_an_act() -> None:
+    cs = claims_of("I januar 1953 ble 21 soldater stilt for en militærdomstol i Ostra. I februar samme år dømte "
+                   "domstolen 20 av de tiltalte.", lang="nb", title="Massakren i Tarvo")
+    assert "1953-02" in [c["date"] for c in kinds(cs, "resolution")]
+
+
+def test_an_act_dated_only_by_the_heading_above_it() -> None:
+    cs = claims_of("Judgment of the special court, 29 August 2012\n\nJudge Ana Holm convicted 32 of the accused "
+                   "of murder in the Tarvo massacre.")
+    assert one(cs, type="resolution")["date"] == "2012-08-29"
