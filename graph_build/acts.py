@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from .clauses import QUOTED, agents_by, paragraph_start, passive, split_actors
-from .dates import DAY_NO_YEAR, find_dates
-from .entities import actor_from_phrase
+from .dates import DAY, DAY_NO_YEAR, find_dates
+from .entities import actor_from_phrase, find_events
 from .mentions import Hit, phrase_after
 from .model import TITLE, Claim, EntityRef, Sentence
 from .reading import ReadingState
@@ -43,6 +43,9 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
         act_type = (_role_act(st, body) or act_type or as_cue) if act is None else act_type
         if act_type is None:
             continue
+        if cue.concept.prop("pattern") == "finding" and (act_type != "inquiry finding" or not
+                                                         any(sent.start <= d.start < sent.end for d in st.dates)):
+            continue  # only a body of inquiry reports a finding, and the text dates it
         if cue.concept.prop("pattern") == "conviction":
             out.extend(_convicted(st, sent, cue, body, make))
         date = _act_date(st, sent, cue)
@@ -69,7 +72,24 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
         if c is not None:
             out.append(c)
             st.last_act, st.last_body = (body.key, para), body
+            if act_type == "judgment":
+                out.extend(_judged_labels(st, sent, cue, body, make))
             break
+    return out
+
+
+def _judged_labels(st: ReadingState, sent: Sentence, cue: Hit, body: EntityRef, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """"The court found Yazov guilty of war crimes and crimes against humanity": the labels of
+    what a court convicts of are its classification of the event."""
+    out = []
+    names = [(e.start, e.end) for e in find_events(st.text, sent.start, sent.end, st.mt, st.ctx)]
+    names += [(m.start(), m.end()) for m in QUOTED.finditer(st.text, sent.start, sent.end)]
+    for h in st.mt.labels.find(st.text, cue.end, sent.end):
+        if h.concept.notation in ("fabrication", "tragedy") or any(s <= h.start < e for s, e in names):
+            continue  # "in the Case of the Massacre of El Mozote": a name, not the court's word
+        c = make("classification", h.start, label=h.concept.notation, claimant=body, claimant_text=body.label)
+        if c is not None and all(x.label != c.label for x in out):
+            out.append(c)
     return out
 
 
@@ -160,7 +180,7 @@ def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:
                 and "\n\n" not in st.text[d.start:sent.start]]
         ds = prev[-1:]
     if not ds:
-        return _month_of_the_year(st, sent) or _heading_date(st, sent)
+        return _month_of_the_year(st, sent) or _heading_date(st, sent) or _weekday_date(st, sent)
     # a date with its year beats one without ("On May 23, 2024 … establishing July 11 as …")
     d = min(ds, key=lambda d: (d.precision == DAY_NO_YEAR, abs(d.start - cue.start)))
     if d.precision == DAY_NO_YEAR:
@@ -168,6 +188,15 @@ def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:
         year = _document_year(st) if this_year else st.last_year
         return f"{year}-{d.iso[2:]}" if year else None  # "On 28 March this year": the document's year
     return d.iso
+
+
+def _weekday_date(st: ReadingState, sent: Sentence) -> str | None:
+    """"Вильнюсский окружной суд в среду признал …": a weekday in a dated report is the day of
+    the report."""
+    if not any(st.mt.is_word(w, "weekday") for w in re.findall(r"[\w'’]+", st.text[sent.start:sent.end])):
+        return None
+    when = st.seg.document.date or next((d.iso for d in st.dates if d.start < 200 and d.precision == DAY), None)
+    return when if when and len(when) == 10 else None
 
 
 def _document_year(st: ReadingState) -> str | None:

@@ -67,7 +67,7 @@ def _skip_relative(st: ReadingState, pos: int, lower: int) -> int:
     for m in re.finditer(r",\s*([\w'’]+)\b[^,]*,\s*$", head):
         w = m.group(1)
         gerund = w.islower() and any(w.endswith(e) for e in st.mt.words.get("gerund-ending", ()))
-        if st.mt.is_word(w, "relative") or st.mt.is_word(w, "boundary") or gerund:
+        if st.mt.is_word(w, "relative") or st.mt.is_word(w, "boundary") or st.mt.is_word(w, "filler") or gerund:
             return lower + m.start()
     return pos
 
@@ -311,6 +311,8 @@ def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | Non
             written = ph.text
             ref = EntityRef("group", written, "group-" + slug(written), st.mt.lang, written)
         vs.append(Voice(h.start, ref, written, "per" if pat == "parenthesis" else "according"))
+        if ref.kind != "group":
+            st.sentence_claimant = (ref, written)  # "По данным HRW …; организация назвала …"
     vs.extend(_reporting_voices(st, lo, hi))
     opening = re.match(r"\s*([\w'’]+)\s+(?:[\w'’]+\s+){0,2}", t[lo:hi])
     if opening and st.last_body is not None and st.mt.is_word(opening.group(1), "locative") and \

@@ -508,3 +508,41 @@ def test_an_act_dated_only_by_the_heading_above_it() -> None:
     cs = claims_of("Judgment of the special court, 29 August 2012\n\nJudge Ana Holm convicted 32 of the accused "
                    "of murder in the Tarvo massacre.")
     assert one(cs, type="resolution")["date"] == "2012-08-29"
+
+
+# ---------------------------------------------------------------- round nine (labels, findings)
+
+def test_what_a_court_convicts_of_is_its_label() -> None:
+    cs = claims_of("Окружной суд Остравы 27 марта 2019 года признал Ивана Петрова виновным в военных преступлениях "
+                   "и преступлениях против человечности.", lang="ru", title="Трагедия в Остраве")
+    labels = {c["label"] for c in kinds(cs, "classification") if c["claimant"]}
+    assert labels == {"war crime", "crime against humanity"}
+
+
+def test_a_label_inside_a_case_name_is_no_label_of_the_court() -> None:
+    cs = claims_of("On 25 October 2012 the Varnian Court delivered its judgment in the Case of the Massacre of Tarvo.")
+    assert kinds(cs, "classification") == []
+
+
+def test_presented_as_labels_the_event() -> None:
+    cs = claims_of("Государственные СМИ представляли находки в Остраве как «постановку».", lang="ru",
+                   title="Массовые захоронения в Остраве")
+    assert one(cs, type="classification", label="fabrication")["stance"] == "asserts"
+
+
+def test_a_weekday_in_a_dated_report_dates_the_act() -> None:
+    cs = claims_of("ОСТРАВА, 27 марта 2019. Окружной суд в среду признал Ивана Петрова виновным.", lang="ru",
+                   title="Приговор по делу о трагедии в Остраве")
+    assert one(cs, type="resolution")["date"] == "2019-03-27"
+
+
+def test_a_commission_that_presents_its_report_gives_a_dated_finding() -> None:
+    cs = claims_of("En granskingskommisjon ledet av dommer Ivo Marek la fram rapporten sin i juni 2015.", lang="nb",
+                   title="Massakren i Ostra")
+    assert one(cs, type="resolution")["date"] == "2015-06"
+
+
+def test_a_court_that_concludes_adds_no_act_of_its_own() -> None:
+    cs = claims_of("Domstolen konkluderte med at myndighetene ikke gjorde nok for å hindre volden.", lang="nb",
+                   title="Massakren i Ostra")
+    assert kinds(cs, "resolution") == []
