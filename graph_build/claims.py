@@ -106,17 +106,17 @@ def _sentence_claims(st: ReadingState, sent: Sentence, section_voice: Voice | No
     out.extend(casualty_claims(st, sent, make))
     out.extend(perpetrator_claims(st, sent, make, events))
     out.extend(classification_claims(st, sent, make, events, section_voice))
-    # discourse memory for the next sentence
-    spoke = False
+    # discourse memory for the next sentence: the opening subject first, then who spoke, in
+    # the order the sentence has them
+    spoke = any(v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved")
+                for v in vs)
+    remember_subject(st, sent, spoke)
     for v in vs:
         if v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved"):
             st.last_claimant, st.last_claimant_text = v.claimant, v.text
             st.claimant_history.append((v.claimant, v.text))
-            spoke = True
             if v.claimant.kind == "person":
                 st.last_person = v.claimant
-    if not spoke:  # "HRW sent researchers. It concluded …": "it" is the last sentence's subject
-        remember_subject(st, sent)
     named = tuple(e.ref for e in events if e.ref.kind == "event" and not e.anaphoric
                   and not is_setting(st, e.ref) and not is_broad(st, e.ref))
     if named:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import QUOTED
 from .entities import ACTOR_KINDS, EventMention, actor_from_phrase
 from .mentions import Hit, phrase_after, phrase_before
 from .model import STATEMENT, Claim, Sentence
@@ -133,6 +134,28 @@ def classification_claims(st: ReadingState, sent: Sentence, make, events: list[E
             seen.add(notation)
             c = make("classification", h.start, label=notation, stance=stance, **kw)
             if c is not None and (c.claimant is not None or authored):
+                out.append(c)
+    # a speaker's own words in quotation marks: its labels, and the labels its names for the
+    # event imply ('May told the House: "The tragedy of Jallianwala Bagh …"', 'spoke of
+    # "appalling massacres"')
+    for q in QUOTED.finditer(t, lo, hi):
+        words = [(h.start, h.concept.notation) for h in labels if q.start(1) <= h.start < q.end(1)]
+        words += [(h.start, mt.lex.concept(h.concept.prop("impliesLabel")).notation)
+                  for h in mt.event_type.find(t, q.start(1), q.end(1)) if h.concept.prop("impliesLabel")]
+        if re.search(rf"(?i){mt.alternation('term-noun')}\W*$", t[max(lo, q.start() - 14):q.start()]):
+            continue  # 'the term "genocide"': a word talked about, not used
+        if any(a.end <= q.start() and q.start() - a.end <= 40 for a in mt.act_type.find(t, lo, q.start())):
+            continue  # 'a resolution «… genocide»': an act's title, the act's body speaks it
+        if any(d.end <= q.start() and d.concept.prop("pattern") not in ("negation", "contrast")
+               for d in mt.denial.find(t, lo, q.start())):
+            continue  # 'rejects the claims of «a massacre»': what is denied, not said
+        for pos, notation in words:
+            if notation == "fabrication":
+                continue  # "responsibility … lies with": what calls a lie a lie reads it ("called it a lie")
+            if any(mt.is_word(w, "negator") for w in re.findall(r"[\w'’]+", t[max(q.start(1), pos - 16):pos])[-2:]):
+                continue  # '"there was no massacre"': the negation rule reads it
+            c = make("classification", pos, label=notation)
+            if c is not None and c.claimant is not None and (section_voice is None or c.claimant is not section_voice.claimant):
                 out.append(c)
     # a statement's own name for the event it speaks of ("the Armenian pogroms in Baku")
     if section_voice is not None and section_voice.claimant is not None and \

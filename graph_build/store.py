@@ -58,8 +58,15 @@ def atomic_rewrite(path: Path) -> Iterator[tuple[ox.Store, ox.Store | None]]:
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     if tmp.exists():
         shutil.rmtree(tmp)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # "--store out/ckg" in a fresh checkout
+    except OSError as e:
+        raise StoreError(f"cannot create the store's folder: {e.strerror}", where=str(path.parent)) from e
     old_store = open_store(path, read_only=True) if is_store(path) else None
-    new_store = ox.Store(str(tmp))
+    try:
+        new_store = ox.Store(str(tmp))
+    except OSError as e:
+        raise StoreError(f"cannot write a store here: {e}", where=str(path)) from e
     ok = False
     try:
         yield new_store, old_store

@@ -37,6 +37,7 @@ def section_voices(st: ReadingState) -> dict[int, Voice]:
     last_intro: Voice | None = None
     for sent in st.seg.sentences:
         sec = st.seg.sections[sent.section]
+        st.sentence_claimant = None
         if sec.kind in (STATEMENT, QUOTE):
             if sent.section not in out and last_intro is not None:
                 out[sent.section] = replace(last_intro, cue="section")
@@ -207,7 +208,6 @@ def _subject_at_once(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef 
 def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
     """Every reporting verb of text[lo:hi], with its subject resolved where it can be."""
     out: list[Voice] = []
-    st.sentence_claimant = None
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
         aux = re.findall(r"[\w'’]+", before[-16:])[-1:]
@@ -267,7 +267,7 @@ def _anaphor(st: ReadingState) -> tuple[EntityRef | None, str | None]:
     if st.sentence_claimant is not None:
         return st.sentence_claimant
     for ref, text in reversed(st.claimant_history):
-        if ref.kind != "person":
+        if ref.kind not in ("person", "armed-group"):  # troops do not "consider" or "conclude"
             return ref, text
     return st.last_claimant, st.last_claimant_text
 
@@ -286,7 +286,7 @@ def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | Non
         # "Sejmet: Volyn-massakrene var folkemord", "Kremlin: the images are staged": a
         # headline's speaker before the colon
         ref = actor_from_phrase(headline.group(1), st.mt, st.ctx)
-        if ref is not None and ref.kind in ("person", "organisation", "state"):
+        if ref is not None and ref.kind in ("person", "organisation"):  # "Ukraine: Trail of Death": a topic
             vs.append(Voice(lo, ref, headline.group(1).strip(), "according"))
     for h in st.mt.attribution.find(t, lo, hi) + st.mt.measure.find(t, lo, hi):
         pat = h.concept.prop("pattern")
@@ -390,7 +390,10 @@ def voice_at(vs: list[Voice], pos: int) -> Voice | None:
     return sec[0] if sec else None
 
 
-def remember_subject(st: ReadingState, sent: Sentence) -> None:
+def remember_subject(st: ReadingState, sent: Sentence, spoke: bool) -> None:
+    """Keep a sentence's opening subject for the anaphors of the next ones ("HRW sent
+    researchers. It concluded …"): in the history always, as the last claimant only when
+    no one spoke in the sentence."""
     ph = phrase_after(st.text, sent.start, sent.end, st.mt, max_tokens=8)
     if ph is None or any(not st.mt.is_word(w, "determiner") for w in st.text[sent.start:ph.start].split()):
         return  # only a sentence-initial phrase is its subject
@@ -402,7 +405,8 @@ def remember_subject(st: ReadingState, sent: Sentence) -> None:
     if ref is None:
         return
     if ref.kind in ("organisation", "state"):
-        st.last_claimant, st.last_claimant_text = ref, ph.text
+        if not spoke:
+            st.last_claimant, st.last_claimant_text = ref, ph.text
         st.claimant_history.append((ref, ph.text))
-    elif ref.kind == "person" and " " in ref.label:  # a lone capitalised word may be "Why"
+    elif ref.kind == "person" and " " in ref.label and not spoke:  # a lone capitalised word may be "Why"
         st.last_person = ref

@@ -115,3 +115,24 @@ def test_claims_command_prints_json_lines(corpus_store: Path) -> None:
     result = CliRunner().invoke(main, ["claims", "--store", str(corpus_store)])
     first = result.output.splitlines()[0]
     assert first.startswith("{") and '"type"' in first
+
+
+def test_a_store_in_a_folder_not_yet_made_is_built(tmp_path: Path) -> None:
+    from graph_build.pipeline import build
+    doc = tmp_path / "docs" / "t.txt"
+    doc.parent.mkdir()
+    doc.write_text("The Tarvo massacre\n\nSoldiers killed 40 villagers in Tarvo.\n", encoding="utf-8")
+    build([doc], tmp_path / "out" / "deeper" / "store")
+    assert (tmp_path / "out" / "deeper" / "store").is_dir()
+
+
+def test_a_store_that_cannot_be_written_is_a_one_line_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ckg.cli import main
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    doc = tmp_path / "t.txt"
+    doc.write_text("The Tarvo massacre\n\nSoldiers killed 40 villagers in Tarvo.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(doc), "--store", str(blocker / "store")])
+    assert (res.exit_code, len(res.output.strip().splitlines()), "Traceback" in res.output) == (1, 1, False)

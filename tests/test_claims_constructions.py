@@ -546,3 +546,44 @@ def test_a_court_that_concludes_adds_no_act_of_its_own() -> None:
     cs = claims_of("Domstolen konkluderte med at myndighetene ikke gjorde nok for å hindre volden.", lang="nb",
                    title="Massakren i Ostra")
     assert kinds(cs, "resolution") == []
+
+
+# ---------------------------------------------------------------- round ten (quotes, anaphora)
+
+def test_a_label_in_a_speakers_quotation_is_the_speakers() -> None:
+    cs = claims_of('In April 2008 the ambassador Ana Holm spoke in Tarvo of "appalling massacres".')
+    assert one(cs, type="classification", label="massacre")["claimant"] == "Ana Holm"
+
+
+def test_a_quoted_term_is_talked_about_not_used() -> None:
+    cs = claims_of('The historian Ana Holm writes about the use of the term "genocide" in Varnian schools.')
+    assert [c for c in kinds(cs, "classification") if c["stance"] == "asserts"] == []
+
+
+def test_a_quoted_accusation_the_speaker_rejects_is_not_the_speakers_label() -> None:
+    cs = claims_of("Прокуратура Варнии отвергает утверждения о «массовом убийстве мирных жителей».", lang="ru",
+                   title="Расстрел в Остраве")
+    assert [c for c in kinds(cs, "classification") if c["stance"] == "asserts"] == []
+
+
+def test_consider_names_a_label_without_as() -> None:
+    cs = claims_of("Human Rights Watch documented the killings. It considers them war crimes.")
+    assert one(cs, type="classification", label="war crime")["claimant"] == "Human Rights Watch"
+
+
+def test_found_no_evidence_of_a_massacre_denies_it() -> None:
+    cs = claims_of("Human Rights Watch found no evidence of a massacre in Tarvo.")
+    c = one(cs, type="classification", label="massacre")
+    assert (c["claimant"], c["stance"]) == ("Human Rights Watch", "denies")
+
+
+def test_a_state_before_a_headline_colon_is_a_topic_not_a_speaker() -> None:
+    cs = claims_of("Human Rights Watch interviewed survivors. It considers the killings war crimes.",
+                   title="Varnia: A Trail of Death in Tarvo")
+    assert one(cs, type="classification", label="war crime")["claimant"] == "Human Rights Watch"
+
+
+def test_troops_that_held_a_town_are_no_speakers() -> None:
+    cs = claims_of("Human Rights Watch attributes the abuses to the Varnian forces that held the town. "
+                   "It considers them war crimes.")
+    assert one(cs, type="classification", label="war crime")["claimant"] == "Human Rights Watch"
