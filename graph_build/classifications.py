@@ -35,10 +35,11 @@ def classification_claims(st: ReadingState, sent: Sentence, make, events: list[E
         """A label inside an event's name, or the object right after the cue ("called the massacre")."""
         if any(s <= h.start < e for s, e in named_spans):
             return True
+        # an anaphor the label runs past is only the label's first word ("war" in "war crimes")
+        covering = [(s, e) for s, e in anaphora if s <= h.start < e and h.end <= e]
         if cue_end is None:
-            return any(s <= h.start < e for s, e in anaphora)
-        return any(s <= h.start < e and (len(t[cue_end:s].split()) <= 2 or (denial and _after_preposition(s)))
-                   for s, e in anaphora)
+            return bool(covering)
+        return any(len(t[cue_end:s].split()) <= 2 or (denial and _after_preposition(s)) for s, e in covering)
 
 
     denials = mt.denial.find(t, lo, hi)

@@ -122,10 +122,14 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             if any(mt.is_word(w, "complementizer") or mt.is_word(w, "relative")
                    for w in re.findall(r"[\w'’]+", inside)):
                 continue  # "held that the amnesty law … those responsible": a clause, not "held X responsible"
+            # who holds them responsible is the claimant ("It held …" after the commission's report)
+            who, who_text = resolve_subject(st, h.start, sent.start)
+            kw = {"claimant": who, "claimant_text": who_text} if who is not None and who is not AUTHOR and \
+                who.kind in ("person", "organisation", "state") else {}
             for name in split_actors(re.sub(r"\s+\w+ly\s*$", "", inside.strip()), mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
                 if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
-                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
+                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts", **kw))
             continue
         if pat in ("agent-after", "agent-after-act", "agent-object"):
             start = h.end

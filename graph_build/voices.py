@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .entities import actor_from_phrase
-from .mentions import GAP, Hit, phrase_after, phrase_before, slug
+from .mentions import GAP, Hit, Phrase, capitalised, phrase_after, phrase_before, slug
 from .model import QUOTE, STATEMENT, TITLE, EntityRef, Sentence
 from .reading import ReadingState
 
@@ -202,7 +202,39 @@ def _subject_at_once(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef 
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None and st.mt.is_word(ph.text.split()[0] if ph.text.split() else "", "pronoun-other"):
         return _anaphor(st)
+    if ref is not None and ref.kind == "organisation":
+        named = _named_by_description(st, ph, ref)
+        if named is not None:
+            return named
     return ref, ph.text if ref else None
+
+
+def _named_by_description(st: ReadingState, ph: Phrase, ref: EntityRef) -> tuple[EntityRef, str | None] | None:
+    """"The commission held that …" after "the Kahan Commission of inquiry found …",
+    "kommisjonen slo fast" after "Kahan-kommisjonen": a definite description with no name in
+    it stands for the last body of an act, else the last speaker, whose name has its head noun."""
+    words = re.findall(r"[\w'’-]+", ph.text)
+    before = re.findall(r"[\w'’]+", st.text[max(0, ph.start - 12):ph.start])[-1:]
+    if words and st.mt.is_word(words[0], "determiner"):
+        before, words = words[:1], words[1:]
+    if not words or any(capitalised(w) for w in words) or any(capitalised(w) for w in ref.label.split()):
+        return None
+    head = ref.label.split()[-1].lower()  # "commission" for "commission held"
+    stems = {head}
+    definite = bool(before and st.mt.is_word(before[0], "determiner") and not st.mt.is_word(before[0], "indefinite"))
+    for x in st.mt.words.get("definite-suffix", ()):
+        if head.endswith(x) and len(head) > len(x) + 3:
+            stems.add(head[:-len(x)])
+            definite = True
+    if not definite:
+        return None
+    recent = list(st.claimant_history) + ([(st.last_body, st.last_body.label)] if st.last_body is not None else [])
+    for ref, text in reversed(recent):
+        name = [w.lower() for w in re.findall(r"[\w'’]+", ref.label)]
+        if ref.kind == "organisation" and any(capitalised(w) for w in ref.label.split()) and \
+                any(w == x or (len(x) >= 5 and w.endswith(x)) for w in name for x in stems):
+            return ref, text
+    return None
 
 
 def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
@@ -401,6 +433,17 @@ def remember_subject(st: ReadingState, sent: Sentence, spoke: bool) -> None:
         st.mt.is_word(m.group(), "auxiliary") or st.mt.is_word(m.group(), "verb"))), None)
     if aux is not None:  # "Amnesty International har intervjuet …": the subject ends at its verb
         ph = type(ph)(ph.start, ph.start + aux.start(), ph.text[:aux.start()].rstrip())
+    words = list(re.finditer(r"[\w'’.-]+", ph.text))
+    if words and capitalised(words[0].group()):
+        # "Human Rights Watch interviewed survivors": after a name, a lower-case word that is no
+        # role, title or linking word is the verb the name is the subject of ("Commission of
+        # inquiry" keeps its lower-case word after the linking "of")
+        for prev, w in zip(words, words[1:]):
+            x = w.group()
+            if capitalised(prev.group()) and not capitalised(x) and not (st.mt.role.find(x) or st.mt.title.find(x) or st.mt.is_word(x, "inner")
+                                           or st.mt.is_word(x, "determiner") or st.mt.is_word(x, "conjunction")):
+                ph = type(ph)(ph.start, ph.start + w.start(), ph.text[:w.start()].rstrip())
+                break
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None:
         return

@@ -587,3 +587,22 @@ def test_troops_that_held_a_town_are_no_speakers() -> None:
     cs = claims_of("Human Rights Watch attributes the abuses to the Varnian forces that held the town. "
                    "It considers them war crimes.")
     assert one(cs, type="classification", label="war crime")["claimant"] == "Human Rights Watch"
+
+
+def test_a_label_that_runs_past_an_event_word_is_still_a_label() -> None:
+    cs = claims_of("Human Rights Watch called the killings war crimes.")
+    assert one(cs, type="classification", label="war crime")["claimant"] == "Human Rights Watch"
+
+
+def test_a_definite_description_stands_for_the_named_body_before_it() -> None:
+    cs = claims_of("In Varnia the Orlen Commission of inquiry found in 2004 that the army had planned the raid. "
+                   "The commission held that the direct responsibility lay with the Tarvo Guard.")
+    c = one(cs, type="perpetrator", actor="Tarvo Guard")
+    assert c["claimant"] == "Orlen Commission of inquiry"
+
+
+def test_who_holds_someone_responsible_is_the_claimant() -> None:
+    cs = claims_of("The Varnian Truth Commission published its report in 1998. "
+                   "It held the former state and the minister of police directly responsible for the killings.")
+    c = one(cs, type="perpetrator", actor="minister of police")
+    assert c["claimant"] == "Varnian Truth Commission"
