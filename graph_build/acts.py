@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import QUOTED, agents_by, paragraph_start, passive, split_actors
+from .clauses import QUOTED, VERDICT_LINE, agents_by, paragraph_start, passive, split_actors
 from .dates import DAY, DAY_NO_YEAR, find_dates
 from .entities import actor_from_phrase, find_events
 from .mentions import Hit, phrase_after
@@ -18,6 +18,8 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
     t, mt = st.text, st.mt
     lo, hi = sent.start, sent.end
     out: list[Claim] = []
+    if VERDICT_LINE.match(t, lo, hi) and ":" in t[lo:hi]:
+        return out  # "- X: guilty; sentenced to …": the verdict of the judgment told above, no act of its own
     acts = mt.act_type.find(t, lo, hi)
     for cue in mt.act_cue.find(t, lo, hi):
         nxt = re.findall(r"[\w'’]+", t[cue.end:cue.end + 10])[:1]

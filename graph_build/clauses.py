@@ -13,6 +13,10 @@ from .reading import ReadingState
 QUOTED = re.compile(r"[\"“«„]([^\"”»“]{2,200})[\"”»“]")
 
 
+# a line of a court's list of verdicts: "- Name, former director: guilty; sentenced to …"
+VERDICT_LINE = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s+([^:;\n]{3,200}?):\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+
+
 def split_actors(text: str, mt: Matchers) -> list[str]:
     conj = sorted(mt.words.get("conjunction", set()), key=len, reverse=True)
     rx = r",\s*|\s+(?:" + "|".join(re.escape(c) for c in conj) + "|" + mt.alternation("joining")[3:-1] + r")\s+" \

@@ -549,7 +549,9 @@ def proper_names(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> 
 
     for s, e, w in _tokens(text, lo, hi):
         sentence_initial = not text[lo:s].strip()
-        ok = (capitalised(w) and len(w) > 1 and not w.isupper() and fold(w) not in months
+        particle, _, rest = w.partition("-")
+        named = capitalised(w) or bool(rest) and capitalised(rest) and mt.is_word(particle, "name-particle")
+        ok = (named and len(w) > 1 and not w.isupper() and fold(w) not in months
               and not any(w.lower().endswith(a) for a in adjectival)
               and not any(a <= s < b for a, b in skip)
               and not any(fold(w) in ws for ws in mt.words.values())

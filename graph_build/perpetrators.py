@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import agents_by, denied_clause, passive, split_actors
+from .clauses import VERDICT_LINE, agents_by, denied_clause, passive, split_actors
 from .entities import EventMention, actor_from_phrase, known_ref
 from .mentions import GAP, phrase_after, phrase_before
 from .model import Claim, EntityRef, Sentence
@@ -87,6 +87,31 @@ def _relative_subject(st: ReadingState, pos: int, lo: int) -> tuple[EntityRef | 
     return None, None
 
 
+def _verdict_line(st: ReadingState, sent: Sentence, make) -> list[Claim]:  # type: ignore[no-untyped-def]
+    """"- Barzan al-Tikriti, former director of the Intelligence Service: guilty; …" in a
+    court's list of verdicts: the court that gave them (the last body told) asserts the
+    named persons' part, or denies it for those acquitted. Descriptions (roles, titles) are
+    no names."""
+    m = VERDICT_LINE.match(st.text, sent.start, sent.end)
+    if m is None or st.last_body is None:
+        return []
+    words = m.group(2).split()
+    verdict = next((pat for pat in ("verdict-acquitted", "verdict-guilty") for n in (2, 1)
+                    if len(words) >= n and st.mt.is_word(" ".join(words[:n]), pat)), None)
+    if verdict is None:
+        return []
+    out = []
+    for name in split_actors(m.group(1), st.mt):
+        if st.mt.role.find(name) or st.mt.title.find(name):
+            continue
+        ref = actor_from_phrase(name, st.mt, st.ctx)
+        if ref is not None and ref.kind == "person":
+            out.append(make("perpetrator", sent.start + m.start(1), actor=ref, claimant=st.last_body,
+                            claimant_text=st.last_body.label,
+                            stance="denies" if verdict == "verdict-acquitted" else "asserts"))
+    return [c for c in out if c is not None]
+
+
 def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[EventMention]) -> list[Claim]:  # type: ignore[no-untyped-def]
     t, mt = st.text, st.mt
     out: list[Claim] = []
@@ -97,6 +122,9 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             if ref is not None:
                 out.append(make("perpetrator", sent.start, actor=ref))
         return [c for c in out if c is not None]
+    verdicts = _verdict_line(st, sent, make)
+    if verdicts:
+        return verdicts
     for h in mt.perp_cue.find(t, sent.start, sent.end):
         pat = h.concept.prop("pattern")
         negated = bool(re.search(rf"(?i)\b{mt.alternation('negator')}\s+$", t[max(sent.start, h.start - 6):h.start]))

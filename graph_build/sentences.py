@@ -40,7 +40,7 @@ from .sections import infobox_field, segmentation_cues, split_lines
 QUOTE_PROTECT_CHARS = 1200
 
 _FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
-_END_PUNCT = re.compile(r"[.!?…]+")
+_END_PUNCT_OR_ITEM = re.compile(r"[.!?…]+|\n(?=[-–•*] )")
 # after the final punctuation: closing quotes/brackets, then footnote markers
 _TRAILER = re.compile(r"[\"'”’»)]*(?:[ \u00a0]?\[\d{1,3}\])*[\"'”’»)]*")
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$")
@@ -192,6 +192,8 @@ def _starts_sentence(p: str, i: int) -> bool:
     ch = p[i]
     if ch.isupper() or ch.isdigit() or ch in _OPENERS or ch == "[":
         return True
+    if ch in "-–•*" and p[i + 1:i + 2] == " " and p[i - 1:i] in ("\n", ""):
+        return True  # a list item on its own line
     # a lowercase name particle before a capitalised name: "de Waal", "van der Leeuw"
     m = re.match(r"([a-z]{1,3})\s+([^\W\d_])", p[i:])
     return bool(m and m.group(2).isupper())
@@ -205,9 +207,15 @@ def sentence_spans(text: str, start: int, end: int, lexicon: Lexicon | None = No
     quotes = [(a, b) for a, b in _quote_spans(p) if b - a <= QUOTE_PROTECT_CHARS]
     out: list[tuple[int, int]] = []
     sent_start = 0
-    for m in _END_PUNCT.finditer(p):
+    for m in _END_PUNCT_OR_ITEM.finditer(p):
         punct_end = m.end()
         if m.group() == "." and _is_abbreviation(p, m.start(), abbr):
+            continue
+        if m.group() == "\n":  # a list item on its own line starts a sentence
+            s, e = _trim(text, start + sent_start, start + m.start())
+            if s < e:
+                out.append((s, e))
+            sent_start = m.end()
             continue
         trailer = _TRAILER.match(p, punct_end)
         stop = trailer.end() if trailer else punct_end

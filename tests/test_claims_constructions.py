@@ -606,3 +606,33 @@ def test_who_holds_someone_responsible_is_the_claimant() -> None:
                    "It held the former state and the minister of police directly responsible for the killings.")
     c = one(cs, type="perpetrator", actor="minister of police")
     assert c["claimant"] == "Varnian Truth Commission"
+
+
+def test_a_name_with_a_lower_case_particle_names_the_event_place() -> None:
+    cs = claims_of("On 3 May 1990 soldiers opened fire on a crowd in al-Hamra. Witnesses said that 40 people were "
+                   "killed in al-Hamra that day.", title="REGIONAL COURT\n\nSummary of the judgment")
+    assert "al-Hamra" in one(cs, type="casualty", min=40)["event"]
+
+
+def test_a_list_of_verdicts_gives_the_courts_word_on_each_named_person() -> None:
+    cs = claims_of("The Tarvo District Court found that the raid was planned. Its verdicts:\n"
+                   "- Jon Marek, former commander of the guard: guilty; sentenced to life imprisonment.\n"
+                   "- Ola Brenn and Per Sund, police officers: guilty; sentenced to ten years each.\n"
+                   "- Karl Veit, former mayor: acquitted for lack of evidence.")
+    got = {(c["actor"], c["stance"], c["claimant"]) for c in cs if c["type"] == "perpetrator"}
+    assert got == {("Jon Marek", "asserts", "Tarvo District Court"), ("Ola Brenn", "asserts", "Tarvo District Court"),
+                   ("Per Sund", "asserts", "Tarvo District Court"), ("Karl Veit", "denies", "Tarvo District Court")}
+    assert [c["body"] for c in cs if c["type"] == "resolution"] == ["Tarvo District Court"]
+
+
+def test_a_norwegian_list_of_verdicts() -> None:
+    cs = claims_of("Tarvo tingrett avsa dom i saken 3. mai 2001.\n"
+                   "- Jon Marek, tidligere kommandant: skyldig; dømt til 21 års fengsel.\n"
+                   "- Karl Veit: frikjent.", lang="nb", title="Massakren i Tarvo")
+    got = {(c["actor"], c["stance"]) for c in cs if c["type"] == "perpetrator"}
+    assert got == {("Jon Marek", "asserts"), ("Karl Veit", "denies")}
+
+
+def test_a_motorcade_that_passed_through_a_town_adopted_nothing() -> None:
+    cs = claims_of("On 8 July 1982 gunmen opened fire on the motorcade of the president as it passed through Tarvo.")
+    assert [c for c in cs if c["type"] == "resolution"] == []
