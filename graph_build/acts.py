@@ -111,8 +111,12 @@ def _role_act(st: ReadingState, body: EntityRef) -> str | None:
 
 def _convicted(st: ReadingState, sent: Sentence, cue: Hit, body: EntityRef, make) -> list[Claim]:  # type: ignore[no-untyped-def]
     """"sentenced Ali Hassan al-Majid to death": the convicted are perpetrators, by the court."""
-    ph = phrase_after(st.text, cue.end, sent.end, st.mt, max_tokens=8)
-    if ph is None:
+    start = cue.end
+    d = next((d for d in st.dates if cue.end <= d.start and not st.text[cue.end:d.start].strip()), None)
+    if d is not None:
+        start = d.end  # "dømte 13. januar 2007 ti tidligere SS-soldater": the date first
+    ph = phrase_after(st.text, start, sent.end, st.mt, max_tokens=8)
+    if ph is None or _other_charge(st, sent):
         return []
     out = []
     for name in split_actors(ph.text, st.mt):
@@ -124,19 +128,28 @@ def _convicted(st: ReadingState, sent: Sentence, cue: Hit, body: EntityRef, make
     return out
 
 
+def _other_charge(st: ReadingState, sent: Sentence) -> bool:
+    """"sued for defamation and convicted": a conviction on another charge says nothing of who
+    did the violence."""
+    return bool(re.search(rf"(?i)\b{st.mt.alternation('other-charge')}", st.text[sent.start:sent.end]))
+
+
 def _convicted_passive(st: ReadingState, sent: Sentence, cue: Hit, make) -> list[Claim]:  # type: ignore[no-untyped-def]
     """"Vladimir Šantić, a company commander, was sentenced to 25 years": the subject is the
     convicted, the court the one named by "by", else the last body whose act was told."""
-    named = next((r for r, _ in agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None)
+    named = next((r for r, _ in agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None) \
+        or _court_after(st, cue.end, sent.end)
     court = named or st.last_body
     who, _ = resolve_subject(st, cue.start, sent.start)
     if court is None or who is None or who.kind not in ("person", "organisation", "armed-group"):
         return []
-    out = [make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)]
+    out = [] if _other_charge(st, sent) else \
+        [make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)]
     if named is not None and (st.last_act is None or st.last_act[0] != named.key):
         # "X was convicted by the Supreme Court of North Ossetia on 26 May 2006": its judgment
         out.append(make("resolution", cue.start, body=named, act_type=_role_act(st, named) or "judgment",
-                        date=_act_date(st, sent, cue), title=None, claimant=None, claimant_text=None))
+                        date=_act_date(st, sent, cue) or _from_references(st, sent)[0], title=None,
+                        claimant=None, claimant_text=None))
         st.last_act, st.last_body = (named.key, paragraph_start(st, sent)), named
     return [c for c in out if c is not None]
 
@@ -158,15 +171,16 @@ def _body(st: ReadingState, cue: Hit, lo: int, hi: int) -> EntityRef | None:
         ref = actor_from_phrase(text, mt, st.ctx)
         if ref is not None and ref.kind in ok:
             return ref
-    # "convicted in an Azerbaijani court": a court named after "in" or "by"
-    courts = [r for r in mt.role.find(t, cue.end, hi) if r.concept.prop("impliesActType") == "act-judgment"]
+    return _court_after(st, cue.end, hi)
+
+
+def _court_after(st: ReadingState, pos: int, hi: int) -> EntityRef | None:
+    """"convicted in an Azerbaijani court": a court named after "in" or "by"."""
+    t, mt = st.text, st.mt
+    courts = [r for r in mt.role.find(t, pos, hi) if r.concept.prop("impliesActType") == "act-judgment"]
     m2 = re.search(rf"(?i)\b{mt.alternation('agent', 'locative')}\s+((?:{mt.alternation('determiner')}\s+)?"
-                   rf"[\w'’ -]{{2,60}}?)$", t[cue.end:courts[0].start]) if courts else None
-    if m2:
-        ref = actor_from_phrase(t[cue.end + m2.start(1):courts[0].end], mt, st.ctx)
-        if ref is not None:
-            return ref
-    return None
+                   rf"[\w'’ -]{{2,60}}?)$", t[pos:courts[0].start]) if courts else None
+    return actor_from_phrase(t[pos + m2.start(1):courts[0].end], mt, st.ctx) if m2 else None
 
 
 def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:

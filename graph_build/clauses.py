@@ -27,7 +27,13 @@ def split_actors(text: str, mt: Matchers) -> list[str]:
 def passive(st: ReadingState, pos: int, lo: int) -> bool:
     """A passive auxiliary right before a verb ("were killed"): its subject is the victim."""
     words = re.findall(r"[\w'’]+", st.text[max(lo, pos - 30):pos])[-2:]
-    return any(st.mt.is_word(w, "passive") for w in words)
+    if any(st.mt.is_word(w, "passive") for w in words):
+        return True
+    # "ble utlevert til Italia og dømt": a verb coordinated with a passive one in its clause
+    before = st.text[max(lo, pos - 90):pos].rsplit(",", 1)[-1]
+    if not words or not st.mt.is_word(words[-1], "conjunction") or st.mt.clause_end.search(before):
+        return False
+    return any(st.mt.is_word(w, "passive") for w in re.findall(r"[\w'’]+", before)[-8:-2])
 
 
 def agents_by(st: ReadingState, pos: int, hi: int) -> list[tuple[EntityRef, bool]]:

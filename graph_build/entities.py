@@ -413,8 +413,11 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             # where names join a head by compounding, a word before a definite head with a
             # space between is no name of it ("landsbyen Deir Yassin vest for Jerusalem angrepet")
             spaced = "compounding" in mt.language_patterns and left.endswith(" ") and det
+            # "SS-massakren", "the Wehrmacht massacre": who did it, not where or what it was called
+            agent = any((k.concept.prop("actorKind") or "") in ("armed-group", "organisation", "person")
+                        and k.start == 0 and k.end == len(cand) for k in mt.known.find(cand))
             if not is_adj and not function_word and not taken and not unadjectival and not unproved and not spaced \
-                    and not (fold(first) in ctx.common_words and sentence_initial):
+                    and not agent and not (fold(first) in ctx.common_words and sentence_initial):
                 name_mod = cand
         start = (h.start - len(name_mod) - 1) if name_mod else h.start
         if name_mod and place_c is None:

@@ -94,6 +94,8 @@ def _coordinated_verb(st: ReadingState, pos: int, lower: int) -> int | None:
     if aux:  # "has denied that its troops entered … and has called": the verb with an auxiliary too
         verbs = [v for v in verbs if any(st.mt.is_word(w, "auxiliary")
                                          for w in re.findall(r"[\w'’]+", t[max(lower, v - 25):v])[-3:])] or verbs
+    if not verbs:  # "ble utlevert til Italia og dømt": the auxiliary of the first verb
+        verbs = [lower + w.start() for w in words[:-1] if st.mt.is_word(w.group(), "passive")][-1:]
     return max(verbs) if verbs else None
 
 
@@ -184,6 +186,8 @@ def _subject_at_once(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef 
         elif head is not None and seated is not None and seated.kind in ("person", "organisation", "state"):
             ph = head  # "Human Rights Watch in New York said": the place is where the speaker sits
         elif not any(ph.start <= d.start < ph.end for d in st.dates):  # not "In March 1999 X said"
+            if "verb-second" in st.mt.language_patterns and not st.text[lower:lower + prep.start()].strip():
+                return None, None  # "I nasjonalforsamlingen anklaget representanten …": the subject follows the verb
             inside = actor_from_phrase(ph.text, st.mt, st.ctx)
             if inside is None or inside.kind == "person":
                 # "refugees settled in Naftalan, who said": an unknown name after "in" is a place,
@@ -198,7 +202,13 @@ def _subject_at_once(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef 
     if st.mt.is_word(ph.text, "pronoun-author"):
         return AUTHOR, None
     if st.mt.is_word(ph.text, "pronoun-other"):
-        return _anaphor(st)  # "UNAMA said that it had found …", "Organisasjonen ble fortalt …"
+        back = _anaphor(st)  # "UNAMA said that it had found …", "Organisasjonen ble fortalt …"
+        own = actor_from_phrase(ph.text, st.mt, st.ctx)
+        # "Regjeringen opplyste …" with no government before it names the government itself
+        if own is not None and (back[0] is None and own.kind in ("organisation", "state") or
+                                own.kind == "state" and back[0] is not None and back[0].kind != "state"):
+            return own, ph.text
+        return back
     ref = actor_from_phrase(ph.text, st.mt, st.ctx)
     if ref is None and st.mt.is_word(ph.text.split()[0] if ph.text.split() else "", "pronoun-other"):
         return _anaphor(st)
@@ -288,6 +298,12 @@ def _subject_after(st: ReadingState, h: Hit, hi: int) -> tuple[EntityRef | None,
     ref = actor_from_phrase(ph.text, st.mt, st.ctx) if ph is not None else None
     if ref is None and ph is not None and st.mt.is_word(ph.text, "pronoun-other"):
         return _anaphor(st)
+    if ref is None and ph is not None:
+        # "anklaget representanten for Wajir West, Ahmed Khalif Mohamed, …": the name in apposition
+        m = re.match(r",\s*([^,]{3,60}),", t[ph.end:ph.end + 64])
+        named = actor_from_phrase(m.group(1), st.mt, st.ctx) if m else None
+        if named is not None and named.kind == "person":
+            return named, m.group(1) if m else None
     if ref is None or ref.kind not in ("person", "organisation", "state", "group"):
         return None, None
     return ref, ph.text if ph is not None else None

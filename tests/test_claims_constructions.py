@@ -636,3 +636,42 @@ def test_a_norwegian_list_of_verdicts() -> None:
 def test_a_motorcade_that_passed_through_a_town_adopted_nothing() -> None:
     cs = claims_of("On 8 July 1982 gunmen opened fire on the motorcade of the president as it passed through Tarvo.")
     assert [c for c in cs if c["type"] == "resolution"] == []
+
+
+def test_a_government_named_by_a_definite_noun_is_no_anaphor_of_an_assembly() -> None:
+    cs = claims_of("I nasjonalforsamlingen anklaget en representant hæren for drapene.\n\n"
+                   "Regjeringen opplyste den gang at 57 mennesker var drept.", lang="nb", title="Massakren i Tarvo")
+    assert one(cs, type="casualty", min=57)["claimant"] == "Regjeringen"
+
+
+def test_a_subject_after_the_verb_named_in_apposition_speaks_on() -> None:
+    cs = claims_of("I nasjonalforsamlingen anklaget representanten for Varnia Vest, Jon Marek Holm, 21. mars 1984 "
+                   "hæren for drapene. Han opplyste at over 300 var henrettet.", lang="nb", title="Massakren i Tarvo")
+    assert one(cs, type="casualty", min=300)["claimant"] == "Jon Marek Holm"
+
+
+def test_a_verb_coordinated_with_a_passive_is_passive_too() -> None:
+    cs = claims_of("Jon Marek ble utlevert til Varnia og dømt til livsvarig fengsel av en militærdomstol i Tarvo "
+                   "31. oktober 1951.", lang="nb", title="Massakren i Tarvo")
+    c = one(cs, type="perpetrator", actor="Jon Marek")
+    assert c["claimant"].startswith("militærdomstol")
+    assert one(cs, type="resolution")["date"] == "1951-10-31"
+
+
+def test_the_convicted_after_a_date() -> None:
+    cs = claims_of("En militærdomstol i Tarvo dømte 13. januar 2007 ti tidligere SS-soldater til livsvarig fengsel.",
+                   lang="nb", title="Massakren i Tarvo")
+    assert one(cs, type="perpetrator", actor="SS")["claimant"] == "militærdomstol i Tarvo"
+
+
+def test_a_conviction_on_another_charge_names_no_perpetrator() -> None:
+    cs = claims_of("Jon Marek, a journalist who wrote about the massacre, was sued for defamation and convicted "
+                   "in a Varnian court to eight years in prison.")
+    assert [c for c in cs if c["type"] == "perpetrator"] == []
+    assert one(cs, type="resolution")["body"] == "Varnian court"
+
+
+def test_who_did_it_is_no_name_of_the_event() -> None:
+    cs = claims_of("Soldater fra SS drepte 770 mennesker i Tarvo. Tarvo minnes ofrene 80 år etter SS-massakren.",
+                   lang="nb", title="Tarvo minnes ofrene")
+    assert all("SS" not in (c["event"] or "") for c in cs)
