@@ -346,6 +346,11 @@ def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | Non
             if ref is not None and ref.kind in ("person", "organisation", "state", "group"):
                 vs.append(Voice(h.start, ref, owner.group(1).strip(), "according"))
             continue
+        if pat == "named-source":  # "По официальным данным, …": the data are the source
+            written = t[h.start:h.end].split(None, 1)[-1]
+            vs.append(Voice(h.start, EntityRef("group", written, "group-" + slug(written), st.mt.lang, written),
+                            written, "according"))
+            continue
         ph = phrase_after(t, h.end, hi, st.mt)
         if ph is None:
             continue

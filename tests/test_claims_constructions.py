@@ -675,3 +675,9 @@ def test_who_did_it_is_no_name_of_the_event() -> None:
     cs = claims_of("Soldater fra SS drepte 770 mennesker i Tarvo. Tarvo minnes ofrene 80 år etter SS-massakren.",
                    lang="nb", title="Tarvo minnes ofrene")
     assert all("SS" not in (c["event"] or "") for c in cs)
+
+
+def test_a_cue_that_names_its_own_source() -> None:
+    cs = claims_of("По официальным данным, в результате теракта погибли 129 человек.", lang="ru",
+                   title="Теракт в Тарво")
+    assert one(cs, type="casualty", min=129)["claimant"] == "официальным данным"
