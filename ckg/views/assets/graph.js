@@ -311,6 +311,14 @@
   var MAKE_WAY_TRIES = 60;         // labels per frame that may ask others to move (time)
   // grid cells are keyed by number, which Maps look up faster than strings
   function cellKey(gx, gy) { return (gx + 32768) * 65536 + (gy + 32768); }
+  function boxCells(x0, y0, x1, y1) {
+    // the keys of the grid cells a screen box touches
+    var keys = [];
+    for (var gx = Math.floor(x0 / CELL); gx <= Math.floor(x1 / CELL); gx++) {
+      for (var gy = Math.floor(y0 / CELL); gy <= Math.floor(y1 / CELL); gy++) keys.push(cellKey(gx, gy));
+    }
+    return keys;
+  }
   function markerGrid(wx0, wy0, wx1, wy1) {
     // the drawn node markers in screen space, bucketed so each label checks only a few
     var s = view.scale, grid = new Map();
@@ -319,24 +327,22 @@
       if (!nodeVisible[i] || n.x < wx0 || n.x > wx1 || n.y < wy0 || n.y > wy1) continue;
       var r = Math.max(n.r * s, 2.5) * 1.25, x = n.x * s + view.tx, y = n.y * s + view.ty;
       var m = [i, x - r, y - r, x + r, y + r];
-      for (var gx = Math.floor(m[1] / CELL); gx <= Math.floor(m[3] / CELL); gx++) {
-        for (var gy = Math.floor(m[2] / CELL); gy <= Math.floor(m[4] / CELL); gy++) {
-          var key = cellKey(gx, gy), cell = grid.get(key);
-          if (cell) cell.push(m); else grid.set(key, [m]);
-        }
+      var keys = boxCells(m[1], m[2], m[3], m[4]);
+      for (var q = 0; q < keys.length; q++) {
+        var cell = grid.get(keys[q]);
+        if (cell) cell.push(m); else grid.set(keys[q], [m]);
       }
     }
     return grid;
   }
   function coversMarker(grid, b, own) {
-    for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
-      for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
-        var cell = grid.get(cellKey(gx, gy));
-        if (!cell) continue;
-        for (var c = 0; c < cell.length; c++) {
-          var m = cell[c];
-          if (m[0] !== own && b[0] < m[3] && b[2] > m[1] && b[1] < m[4] && b[3] > m[2]) return true;
-        }
+    var keys = boxCells(b[0], b[1], b[2], b[3]);
+    for (var q = 0; q < keys.length; q++) {
+      var cell = grid.get(keys[q]);
+      if (!cell) continue;
+      for (var c = 0; c < cell.length; c++) {
+        var m = cell[c];
+        if (m[0] !== own && b[0] < m[3] && b[2] > m[1] && b[1] < m[4] && b[3] > m[2]) return true;
       }
     }
     return false;
@@ -369,28 +375,24 @@
     var placed = [];              // {i, text, w, spots, at, box, markers}
     var cells = new Map();        // grid cell -> indices into placed
     function file(k, add) {
-      var b = placed[k].box;
-      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
-        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
-          var key = cellKey(gx, gy), list = cells.get(key);
-          if (add) { if (list) list.push(k); else cells.set(key, [k]); }
-          else list.splice(list.indexOf(k), 1);
-        }
+      var b = placed[k].box, keys = boxCells(b[0], b[1], b[2], b[3]);
+      for (var q = 0; q < keys.length; q++) {
+        var list = cells.get(keys[q]);
+        if (add) { if (list) list.push(k); else cells.set(keys[q], [k]); }
+        else list.splice(list.indexOf(k), 1);
       }
     }
     function inWay(b, skip, max) {
       // the placed labels (indices, but `skip`) whose boxes overlap b; stops after `max`
-      var out = [];
-      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
-        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
-          var list = cells.get(cellKey(gx, gy));
-          if (!list) continue;
-          for (var c = 0; c < list.length; c++) {
-            var k = list[c];
-            if (k !== skip && overlap(b, placed[k].box) && out.indexOf(k) < 0) {
-              out.push(k);
-              if (out.length > max) return out;
-            }
+      var out = [], keys = boxCells(b[0], b[1], b[2], b[3]);
+      for (var q = 0; q < keys.length; q++) {
+        var list = cells.get(keys[q]);
+        if (!list) continue;
+        for (var c = 0; c < list.length; c++) {
+          var k = list[c];
+          if (k !== skip && overlap(b, placed[k].box) && out.indexOf(k) < 0) {
+            out.push(k);
+            if (out.length > max) return out;
           }
         }
       }
