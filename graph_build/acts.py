@@ -18,7 +18,7 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
     t, mt = st.text, st.mt
     lo, hi = sent.start, sent.end
     out: list[Claim] = []
-    if VERDICT_LINE.match(t, lo, hi) and ":" in t[lo:hi]:
+    if VERDICT_LINE.match(t, lo, hi):
         return out  # "- X: guilty; sentenced to …": the verdict of the judgment told above, no act of its own
     acts = mt.act_type.find(t, lo, hi)
     for cue in mt.act_cue.find(t, lo, hi):

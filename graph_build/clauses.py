@@ -7,14 +7,14 @@ import re
 
 from .entities import actor_from_phrase
 from .mentions import Matchers, phrase_after
-from .model import EntityRef, Sentence
+from .model import LIST_BULLET, EntityRef, Sentence
 from .reading import ReadingState
 
 QUOTED = re.compile(r"[\"“«„]([^\"”»“]{2,200})[\"”»“]")
 
 
 # a line of a court's list of verdicts: "- Name, former director: guilty; sentenced to …"
-VERDICT_LINE = re.compile(r"\s*(?:[-–•*]|\d+[.)])\s+([^:;\n]{3,200}?):\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+VERDICT_LINE = re.compile(rf"\s*(?:{LIST_BULLET}|\d+[.)])\s+([^:;\n]{{3,200}}?):\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 
 
 def split_actors(text: str, mt: Matchers) -> list[str]:

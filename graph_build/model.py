@@ -39,6 +39,7 @@ BOILERPLATE = "boilerplate"
 COMMENT = "comment"
 REFERENCES = "references"
 QUOTE = "quote"  # a paragraph introduced by one ending in ":" (someone else's words)
+LIST_BULLET = "[-–•*]"  # the marks that open a list item on its own line ("- Name: guilty")
 CLAIM_BEARING = frozenset({TITLE, BODY, INFOBOX, STATEMENT, QUOTE})
 
 

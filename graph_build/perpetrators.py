@@ -154,7 +154,11 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             who, who_text = resolve_subject(st, h.start, sent.start)
             kw = {"claimant": who, "claimant_text": who_text} if who is not None and who is not AUTHOR and \
                 who.kind in ("person", "organisation", "state") else {}
-            for name in split_actors(re.sub(r"\s+\w+ly\s*$", "", inside.strip()), mt):
+            words = inside.split()
+            if len(words) > 1 and words[-1].islower() and \
+                    any(words[-1].endswith(e) for e in mt.words.get("adverb-ending", ())):
+                words = words[:-1]  # "the minister directly": the adverb is no part of the name
+            for name in split_actors(" ".join(words), mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
                 if ref is not None and ref.kind not in ("group", "place", "event", "conflict"):
                     out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts", **kw))

@@ -34,13 +34,13 @@ from dataclasses import dataclass
 
 from .ingest import leading_date
 from .lexicon import Lexicon, load_lexicon
-from .model import CLAIM_BEARING, INFOBOX, TITLE, Citation, Section, Sentence, SourceDocument
+from .model import CLAIM_BEARING, INFOBOX, LIST_BULLET, TITLE, Citation, Section, Sentence, SourceDocument
 from .sections import infobox_field, segmentation_cues, split_lines
 
 QUOTE_PROTECT_CHARS = 1200
 
 _FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
-_END_PUNCT_OR_ITEM = re.compile(r"[.!?…]+|\n(?=[-–•*] )")
+_END_PUNCT_OR_ITEM = re.compile(rf"[.!?…]+|\n(?={LIST_BULLET} )")
 # after the final punctuation: closing quotes/brackets, then footnote markers
 _TRAILER = re.compile(r"[\"'”’»)]*(?:[ \u00a0]?\[\d{1,3}\])*[\"'”’»)]*")
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$")
@@ -192,8 +192,6 @@ def _starts_sentence(p: str, i: int) -> bool:
     ch = p[i]
     if ch.isupper() or ch.isdigit() or ch in _OPENERS or ch == "[":
         return True
-    if ch in "-–•*" and p[i + 1:i + 2] == " " and p[i - 1:i] in ("\n", ""):
-        return True  # a list item on its own line
     # a lowercase name particle before a capitalised name: "de Waal", "van der Leeuw"
     m = re.match(r"([a-z]{1,3})\s+([^\W\d_])", p[i:])
     return bool(m and m.group(2).isupper())

@@ -276,8 +276,9 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
             continue
         # "by claiming that ...", "some who claim ...": someone speaks, we cannot say who;
         # a participle ("claiming", "to claim") may still take its clause's speaker
-        participle = bool(re.search(r"(?i)ing$|ende$|я$", h.label) or
-                          re.search(r"(?i)\b(to|å|чтобы)\s+$", st.text[max(lo, h.start - 4):h.start]))
+        marker = re.findall(r"[\w'’]+", st.text[max(lo, h.start - 12):h.start])[-1:]
+        participle = any(h.label.lower().endswith(e) for e in st.mt.words.get("participle-ending", ())) or \
+            bool(marker and st.mt.is_word(marker[0], "infinitive-marker"))
         out.append(Voice(h.start, None, None, "participle" if participle else "unresolved"))
     return out
 
