@@ -34,7 +34,16 @@ from dataclasses import dataclass
 
 from .ingest import leading_date
 from .lexicon import Lexicon, load_lexicon
-from .model import CLAIM_BEARING, INFOBOX, LIST_BULLET, TITLE, Citation, Section, Sentence, SourceDocument
+from .model import (
+    CLAIM_BEARING,
+    INFOBOX,
+    LIST_BULLET,
+    TITLE,
+    Citation,
+    Section,
+    Sentence,
+    SourceDocument,
+)
 from .sections import infobox_field, segmentation_cues, split_lines
 
 QUOTE_PROTECT_CHARS = 1200
