@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import QUOTED
+from .clauses import QUOTED, negated_denial
 from .entities import ACTOR_KINDS, EventMention, actor_from_phrase
 from .mentions import Hit, phrase_after, phrase_before
 from .model import STATEMENT, Claim, Sentence
@@ -46,7 +46,7 @@ def classification_claims(st: ReadingState, sent: Sentence, make, events: list[E
     for cue in mt.label_cue.find(t, lo, hi) + denials:
         pat = cue.concept.prop("pattern")
         is_denial = "DenialCue" in cue.concept.kinds
-        if pat in ("as", "contrast"):
+        if pat in ("as", "contrast") or (is_denial and negated_denial(st, cue, lo, hi)):
             continue
         if not is_denial and any(d.start <= cue.start < d.end for d in denials):
             continue  # "refused to classify … as": the denial reads it

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import actor_from_phrase
-from .mentions import Matchers, phrase_after
+from .mentions import Hit, Matchers, phrase_after
 from .model import LIST_BULLET, EntityRef, Sentence
 from .reading import ReadingState
 
@@ -72,9 +72,18 @@ def denied_clause(st: ReadingState, lo: int, pos: int) -> bool:
     for d in st.mt.denial.find(st.text, lo, pos):
         if d.concept.prop("pattern") in ("negation", "contrast", "as", "copula"):
             continue
+        if negated_denial(st, d, lo, pos):
+            continue
         if not st.mt.clause_end.search(st.text, d.end, pos):
             return True
     return False
+
+
+def negated_denial(st: ReadingState, d: Hit, lo: int, hi: int) -> bool:
+    """"did not deny that …", "benektet ikke at …", "не отрицал, что …": no denial."""
+    near = st.mt.denial.find(st.text, max(lo, d.start - 12), d.start) + \
+        st.mt.denial.find(st.text, d.end, min(hi, d.end + 8))
+    return any(n.concept.prop("pattern") == "negation" for n in near)
 
 
 def paragraph_start(st: ReadingState, sent: Sentence) -> int:

@@ -120,6 +120,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
         heads.append((h.start, h.end, h.label))
     if heads:
         end = max(h[1] for h in heads)
+        end += len(re.match(r"[»”]?", text[end:]).group())  # "«Мемориал»": with its closing mark
         text = text[:end]
     return text
 
@@ -127,10 +128,20 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
 _DATE_PREFIX = re.compile(r"^(?:(?:[^\W\d]{1,12}\s+){0,2}\d[\d.,]*\s+(?:[a-zæøåа-яё]{1,5}\s+)?){1,3}(?=\D)")
 
 
+def _strip_edges(text: str) -> str:
+    """The phrase without the punctuation around it; a quoted name keeps its closing mark
+    ("Организация «Мемориал»")."""
+    text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
+    for o, c in ("«»", "“”"):
+        if text.count(o) > text.count(c):
+            text += c
+    return text
+
+
 def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | None:
     """The actor a noun phrase names, or None; a bare role ("the tribunal", "retten")
     stands for the last actor of that role the document named."""
-    text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
+    text = _strip_edges(text)
     text = _DATE_PREFIX.sub("", text)  # "17 January 2010 the Iraqi High Tribunal"
     lead = re.match(r"([\w'’]+)\s+(?:[\w'’]+\s+){0,3}?(?=([\w'’]+)\s)", text)
     if lead and (mt.is_word(lead.group(1), "boundary") or mt.is_word(lead.group(1), "inner")):
@@ -173,7 +184,7 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
     organisation>", an armed group, a person's name, an organisation by its head word, a
     collective ("Azerbaijani sources"), a known entity inside the phrase.
     """
-    text = re.sub(r"^[\s\W]+|[\s\W]+$", "", text)
+    text = _strip_edges(text)
     text = re.sub(r"^(?:\d[\d\s.,\u202f\u2009]*)\s+", "", text)  # "26,000 Soviet troops"
     text = trim_actor_phrase(text, mt) if text else text
     if not text:

@@ -76,8 +76,13 @@ class Inflection:
     def pattern(self, word: str) -> str:
         stem = self.stem(word)
         if stem is None:
-            return re.escape(word)
-        return re.escape(stem) + "(?:" + "|".join(map(re.escape, self.endings)) + ")?"
+            return _escape(word)
+        return _escape(stem) + "(?:" + "|".join(map(re.escape, self.endings)) + ")?"
+
+
+def _escape(word: str) -> str:
+    """A literal word, with "е" and "ё" interchangeable: Russian text mostly writes "ё" as "е"."""
+    return re.sub("[её]", "[её]", re.escape(word))
 
 
 NO_INFLECTION = Inflection(())
@@ -87,7 +92,7 @@ def _label_regex(label: str, infl: Inflection = NO_INFLECTION) -> str:
     parts = []
     for part in label.split(GAP):
         words = part.strip().split()
-        parts.append(r"\s+".join(infl.pattern(w) if infl.endings else re.escape(w) for w in words))
+        parts.append(r"\s+".join(infl.pattern(w) if infl.endings else _escape(w) for w in words))
     body = r"\W+(?:\w+\W+){0,10}?".join(parts)
     if not _case_sensitive(label):
         body = f"(?i:{body})"
@@ -496,9 +501,15 @@ def phrase_before(text: str, pos: int, lower: int, mt: Matchers, max_tokens: int
     toks = _tokens(text, lower, pos)
     while toks and (mt.is_word(toks[-1][2], "filler") or mt.is_word(toks[-1][2], "verb")):
         toks.pop()
+    # "Организация «Мемориал» сообщила": a name in quotation marks is part of its phrase
+    quoted = re.search(r"[«“\"]([^«»“”\",;:.()]{2,60})[»”\"]\s*$", text[lower:toks[-1][1] + 2] if toks else "")
+    q_lo, q_hi = (lower + quoted.start(), lower + quoted.end()) if quoted else (-1, -1)
     taken: list[tuple[int, int, str]] = []
     for t in reversed(toks):
-        if taken and _HARD_BOUNDARY.search(text, t[1], taken[0][0]):
+        gap = text[t[1]:taken[0][0]] if taken else ""
+        if taken and t[1] < q_hi and taken[0][0] > q_lo:
+            gap = re.sub(r"[«»“”\"]", " ", gap)
+        if taken and _HARD_BOUNDARY.search(gap):
             break
         w = t[2]
         if mt.is_word(w, "boundary") or mt.is_word(w, "verb") or mt.is_word(w, "relative") \
@@ -519,6 +530,8 @@ def phrase_before(text: str, pos: int, lower: int, mt: Matchers, max_tokens: int
             taken = taken[i:]
             break
     s, e = _strip_determiners(text, taken[0][0], taken[-1][1], mt)
+    if quoted and s < lower + quoted.start(1) and e == lower + quoted.end(1):
+        e += 1  # the closing quotation mark
     return Phrase(s, e, text[s:e]) if e > s else None
 
 

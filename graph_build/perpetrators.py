@@ -8,7 +8,7 @@ import re
 
 from .clauses import VERDICT_LINE, agents_by, denied_clause, passive, split_actors
 from .entities import EventMention, actor_from_phrase, known_ref
-from .mentions import GAP, phrase_after, phrase_before
+from .mentions import GAP, Phrase, phrase_after, phrase_before
 from .model import Claim, EntityRef, Sentence
 from .reading import ReadingState
 from .voices import AUTHOR, resolve_subject
@@ -75,6 +75,29 @@ def _actors_after(st: ReadingState, pos: int, hi: int) -> list[EntityRef]:
     return out
 
 
+def _inverted_subject(st: ReadingState, pos: int, lo: int, verb: int, hi: int) -> EntityRef | None:
+    """"Under massakren drepte soldatene …", "I 1992 skjøt serbiske styrker …": in a verb-second
+    language a fronted adverbial puts the subject right after the verb."""
+    t, mt = st.text, st.mt
+    clause_lo = lo
+    for m in mt.clause_end.finditer(t, lo, verb):
+        clause_lo = m.end()
+    first = re.findall(r"[\w'’]+", t[clause_lo:verb])[:1]
+    dated = any(abs(d.end - len(t[:verb].rstrip())) <= 1 for d in st.dates if d.start >= clause_lo)
+    if not dated and not (first and mt.is_word(first[0], "boundary")):
+        return None
+    ph = phrase_after(t, pos, hi, mt, max_tokens=5)
+    if ph is None:
+        return None
+    words = []
+    for w in ph.text.split():
+        if re.match(r"\d", w):
+            break  # "soldatene 30 landsbyboere": the object's figure ends the subject
+        words.append(w)
+    ref = actor_from_phrase(" ".join(words), mt, st.ctx) if words else None
+    return ref if ref is not None and ref.kind in ("armed-group", "organisation", "state", "person") else None
+
+
 def _relative_subject(st: ReadingState, pos: int, lo: int) -> tuple[EntityRef | None, str | None]:
     """"HRW, which placed responsibility with X": the claimant is the relative's antecedent."""
     words = list(re.finditer(r"[\w'’]+", st.text[lo:pos]))[-3:]
@@ -127,6 +150,10 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
         return verdicts
     for h in mt.perp_cue.find(t, sent.start, sent.end):
         pat = h.concept.prop("pattern")
+        last = re.findall(r"[\w'’]+", t[sent.start:h.start])[-1:]
+        if pat == "agent-object" and last and mt.is_word(last[0], "determiner") \
+                and not mt.is_word(last[0], "pronoun-other"):
+            continue  # "referred the accused to the court": a noun, no accusation
         negated = bool(re.search(rf"(?i)\b{mt.alternation('negator')}\s+$", t[max(sent.start, h.start - 6):h.start]))
         negated ^= denied_clause(st, sent.start, h.start)  # "Karimov denied that soldiers had fired"
         # "о якобы совершённом Россией ударе": the speaker tells an accusation it does not share
@@ -258,6 +285,13 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             ph = phrase_before(t, h.start, sent.start, mt)
             if ph is not None and mt.is_word(ph.text, "relative"):
                 ph = phrase_before(t, ph.start, sent.start, mt)
+            heads = mt.event_type.find(t, ph.start, ph.end) if ph is not None else []
+            if ph is not None and heads and t[heads[-1].end:ph.end].strip():
+                # "During the massacre soldiers killed", "В ходе резни солдаты убили": the
+                # event belongs to the adverbial, the actor follows it
+                rest = t[heads[-1].end:ph.end]
+                begin = ph.end - len(rest.lstrip())
+                ph = Phrase(begin, ph.end, t[begin:ph.end])
             # "left a free corridor and the soldiers had not fired": of joined phrases, the actors
             parts = [p for p in (split_actors(ph.text, mt) if ph is not None else [])
                      if actor_from_phrase(p, mt, st.ctx) is not None]
@@ -265,6 +299,9 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             if ref is None or ref.kind not in ("armed-group", "population-group"):
                 ref = _armed_before(st, h.start, sent.start)
             refs = [ref] if ref is not None else []
+            if ref is None and "verb-second" in mt.language_patterns:
+                ref = _inverted_subject(st, h.end, sent.start, h.start, sent.end)
+                refs = [ref] if ref is not None else []
             if ref is None and mt.inflection.endings:
                 # free word order: "в Самашки вошли подразделения внутренних войск, а также ОМОН и СОБР"
                 refs = [r for r in _actors_after(st, h.end, sent.end) if r.kind == "armed-group"]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .entities import actor_from_phrase
-from .mentions import GAP, Hit, Phrase, capitalised, phrase_after, phrase_before, slug
+from .mentions import GAP, Hit, Phrase, capitalised, fold, phrase_after, phrase_before, slug
 from .model import QUOTE, STATEMENT, TITLE, EntityRef, Sentence
 from .reading import ReadingState
 
@@ -252,12 +252,31 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
     out: list[Voice] = []
     for h in st.mt.reporting.find(st.text, lo, hi):
         before = st.text[lo:h.start]
-        aux = re.findall(r"[\w'’]+", before[-16:])[-1:]
+        aux = re.findall(r"[\w'’]+", before[-20:])[-2:]
+        if len(aux) == 2 and st.mt.is_word(aux[1], "expletive"):
+            aux = aux[:1]  # "ble det anslått": an inverted dummy subject
+        aux = aux[-1:]
         nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
         if aux and st.mt.is_word(aux[0], "verb") and not (nxt and st.mt.is_word(nxt[0], "agent")):
             out.append(Voice(h.start, AUTHOR, None, "reporting"))  # "it is estimated", "are believed"
             continue
         qclose = max(before.rfind("”"), before.rfind('"'), before.rfind("»"))
+        if re.search(r"\w\s+[«“\"][^«»“”\",;:.()]{2,60}[»”\"]\s*$", before):
+            qclose = -1  # "Организация «Мемориал» сообщила": a name in quotation marks, no quotation
+        if h.concept.prop("pattern") == "impersonal" and fold(st.text[h.start:h.end]) == fold(h.label) \
+                and not (nxt and st.mt.is_word(nxt[0], "agent")):
+            # "Det anslås at …", "Считается, что …": no one but the text says it
+            subj = re.findall(r"[\w'’]+", before)[-1:]
+            ref = None if not subj or st.mt.is_word(subj[0], "expletive") else \
+                resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)[0]
+            if ref is None or ref.kind not in ("person", "organisation", "state", "group"):
+                out.append(Voice(h.start, AUTHOR, None, "reporting"))
+                continue
+        last = re.findall(r"[\w'’]+", before)[-1:]
+        if last and st.mt.is_word(last[0], "determiner") and not any(
+                st.mt.is_word(last[0], k) for k in ("expletive", "pronoun-other")) and \
+                not (nxt and st.mt.is_word(nxt[0], "complementizer")):
+            continue  # "the estimate of 300": a noun, no one speaking ("their claim that …" still speaks)
         ref, written = resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
         if ref is not None and ref.kind in ("place", "event", "conflict"):
             ref = None  # "refugees settled in Naftalan, who said": a place says nothing
