@@ -366,31 +366,77 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
         if re.fullmatch(r"1[89]\d\d|20\d\d", raw) and not m.group(2):
             continue  # a year, not a count (dates.py may not have caught "in 1994 the…")
         out.append((m.start(1), e + (1 if m.group(2) else 0), value if not m.group(2) else -value))
-    # number words: "thirty-two", "tre hundre", "двести", "two hundred"
-    words = mt.number_word.find(text, start, end)
-    i = 0
+    # number words: "thirty-two", "one hundred and twenty", "tre hundre", "двести", "two hundred thousand"
+    words = mt.number_word.find(text, start, end) + _compound_numbers(text, mt, start, end)
+    words.sort(key=lambda h: h.start)
+    joiners = mt.words.get("number-joiner", set())
+    i, taken_to = 0, -1
     while i < len(words):
         w = words[i]
-        value = w.concept.int_prop("value") or 0
+        if w.start < taken_to:  # "to hundre": the multiplier's word is no number of its own
+            i += 1
+            continue
+        value = _word_value(w)
         s, e = w.start, w.end
         j = i + 1
-        while j < len(words) and re.fullmatch(r"[\s-]", text[e:words[j].start]) and \
-                (words[j].concept.int_prop("value") or 0) < value:
-            value += words[j].concept.int_prop("value") or 0
+        while j < len(words) and _joined(text[e:words[j].start], joiners) and _word_value(words[j]) < value:
+            value += _word_value(words[j])
             e = words[j].end
             j += 1
-        skip = re.match(r"\s*", text[e:]).end()  # type: ignore[union-attr]
-        mh = mult.get(e + skip)
-        if mh is not None:
-            value *= mh.concept.int_prop("value") or 1
-            e = mh.end
-        i = j
+        value, e, mh = _multiplied(text, value, e, mult)
+        i, taken_to = j, e
         if value <= 1 or (len(text[s:e]) <= 3 and mh is None and not text[s:e].isalpha()):
             continue
         if any(a <= s < b for a, b in date_spans) or unit_after.match(text[e:e + 12]):
             continue
         out.append((s, e, value))
     return sorted(out)
+
+
+def _word_value(h: Hit) -> int:
+    return h.concept.int_prop("value") or 0
+
+
+def _joined(gap: str, joiners: set[str]) -> bool:
+    """Two number words of one number: "forty-two", "hundred and twenty", "hundre og tjue"."""
+    return bool(re.fullmatch(r"[\s-]", gap)) or gap.strip().lower() in joiners and bool(re.fullmatch(r"\s+\w+\s+", gap))
+
+
+def _multiplied(text: str, value: int, e: int, mult: dict[int, Hit]) -> tuple[int, int, Hit | None]:
+    """The number times the multipliers after it, each larger than the last ("two hundred
+    thousand", "flere hundre tusen")."""
+    last, seen = 1, None
+    while True:
+        skip = re.match(r"\s*", text[e:]).end()  # type: ignore[union-attr]
+        mh = mult.get(e + skip)
+        factor = mh.concept.int_prop("value") or 1 if mh is not None else 1
+        if mh is None or factor <= last:
+            return value, e, seen
+        value, e, last, seen = value * factor, mh.end, factor, mh
+
+
+def _compound_numbers(text: str, mt: Matchers, start: int, end: int) -> list[Hit]:
+    """Numbers written as one word in a compounding language: "førtito", "tjuefem" (tens, then units)."""
+    if "compounding" not in mt.language_patterns:
+        return []
+    tens: dict[str, Concept] = {}
+    units: dict[str, Concept] = {}
+    for lab, c in mt.lex.labels("NumberWord", mt.lang):
+        v = c.int_prop("value") or 0
+        if " " not in lab and 20 <= v <= 90 and v % 10 == 0:
+            tens[lab.lower()] = c
+        elif " " not in lab and 1 <= v <= 9:
+            units[lab.lower()] = c
+    if not tens or not units:
+        return []
+    rx = re.compile(r"(?i)(?<!\w)(" + "|".join(map(re.escape, sorted(tens, key=len, reverse=True))) + ")(" +
+                    "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + r")(?!\w)")
+    out = []
+    for m in rx.finditer(text, start, end):
+        value = (tens[m.group(1).lower()].int_prop("value") or 0) + (units[m.group(2).lower()].int_prop("value") or 0)
+        c = Concept(f"num-{value}", frozenset({"NumberWord"}), str(value), (("", m.group()),), (("value", str(value)),))
+        out.append(Hit(m.start(), m.end(), c, m.group()))
+    return out
 
 
 def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
@@ -453,10 +499,15 @@ def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
             elif hedge == "upper":
                 lo = None
         figures.append(Figure(fs, fe, lo, hi, lo is not None and lo == hi, None, hedge))
+    mult = {h.start: h for h in mt.multiplier.find(text, start, end)}
     for h in mt.vague.find(text, start, end):
         if any(f.start <= h.start < f.end for f in figures):
             continue
-        figures.append(Figure(h.start, h.end, h.concept.int_prop("minValue"), None, False, h.concept.id))
+        # "flere hundre tusen": a vague numeral times a multiplier; a number word inside it
+        # ("hundre") is no figure of its own
+        value, e, _ = _multiplied(text, h.concept.int_prop("minValue") or 0, h.end, mult)
+        figures = [f for f in figures if not (h.start <= f.start < e)]
+        figures.append(Figure(h.start, e, value, None, False, h.concept.id))
     return sorted(figures, key=lambda f: f.start)
 
 

@@ -753,3 +753,24 @@ def test_a_negated_denial_denies_nothing(text: str, lang: str, title: str) -> No
 def test_the_killers_after_a_fronted_adverbial(text: str, lang: str, title: str, actor: str) -> None:
     # the event noun of the adverbial is no part of the actor; verb second puts the subject after the verb
     assert one(claims_of(text, lang=lang, title=title), type="perpetrator")["actor"] == actor
+
+
+@pytest.mark.parametrize("text, lang, lo, hi", [
+    ("One hundred and twenty people were killed in the massacre.", "en", 120, 120),
+    ("Two hundred thousand people were killed in the massacre.", "en", 200000, 200000),
+    ("More than a thousand people were killed in the massacre.", "en", 1000, None),
+    ("A dozen people were killed in the massacre.", "en", 12, 12),
+    ("Hundre og tjue mennesker ble drept i massakren.", "nb", 120, 120),
+    ("Førtito mennesker ble drept i massakren.", "nb", 42, 42),
+    ("Flere hundre tusen mennesker ble drept i massakren.", "nb", 200000, None),
+    ("Over to hundre mennesker ble drept i massakren.", "nb", 200, None),
+    ("Более ста тысяч человек были убиты в ходе резни.", "ru", 100000, None),
+    ("Около полутора тысяч человек были убиты в ходе резни.", "ru", 1500, 1500),
+    ("Не менее трехсот человек были убиты в ходе резни.", "ru", 300, None),
+    ("Свыше пятидесяти человек были убиты в ходе резни.", "ru", 50, None),
+])
+def test_number_words_make_one_figure(text: str, lang: str, lo: int, hi: int | None) -> None:
+    # joined words, chained multipliers, compounds and oblique cases give one figure, no stray parts
+    title = {"nb": "Tarvo-massakren", "en": "The Tarvo massacre", "ru": "Резня в Тарво"}[lang]
+    cs = kinds(claims_of(text, lang=lang, title=title), "casualty")
+    assert [(c["min"], c["max"]) for c in cs] == [(lo, hi)]
