@@ -33,6 +33,9 @@ def casualty_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  # t
     for f in figures:
         if prev is not None and prev_fig is not None and (
                 (breakdown is not None and breakdown.search(t[prev_fig.end:f.start][-40:])) or
+                # "36 dead, 26 of them Black": the part names its whole after it
+                (opening is not None and re.fullmatch(r"[^\w]*\w*[^\w]*", t[prev_fig.end:f.start])
+                 and opening.match(t, f.end)) or
                 (last_end >= 0 and re.fullmatch(rf"[\w\s]*?(?:,|\b{mt.alternation('conjunction')}\b)\s*",
                                                 t[last_end:f.start]))):
             prev.breakdown = prev.breakdown + ((f.min or 0, _victims(st, f, sent.end) or ""),)

@@ -9,14 +9,16 @@ rule per claim type. Every claim keeps its evidence span and the footnotes it ca
 
 from __future__ import annotations
 
+import re
+
 from .acts import resolution_claims
 from .casualties import casualty_claims
 from .classifications import classification_claims
 from .dates import DAY_NO_YEAR, find_dates
-from .entities import DocContext, EventMention, common_words, find_events
+from .entities import DocContext, EventMention, actor_from_phrase, common_words, find_events
 from .lexicon import Lexicon
 from .main_event import find_main_event, is_broad, is_setting
-from .mentions import matchers
+from .mentions import fold, matchers
 from .model import (
     BODY,
     INFOBOX,
@@ -42,6 +44,7 @@ def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
     ctx = DocContext(doc.language, common_words(text))
     st = ReadingState(lex, mt, seg, text, ctx, find_dates(text, doc.language, lex))
     find_main_event(st)
+    _letterhead(st)
     memory = (dict(st.ctx.by_role), dict(st.ctx.persons))
     voices = section_voices(st)
     # the look-ahead above must not leave its memory behind ("the Chamber" is the last one
@@ -55,6 +58,26 @@ def extract_claims(seg: Segmented, lex: Lexicon) -> list[Claim]:
             continue
         claims.extend(_sentence_claims(st, sent, voices.get(sent.section)))
     return _dedupe(claims)
+
+
+def _letterhead(st: ReadingState) -> None:
+    """The bodies named on the lines above the first paragraph ("IRAQI HIGH TRIBUNAL / First
+    Criminal Court", "MINISTRY OF FOREIGN AFFAIRS"): the document's own institution."""
+    first = next((s.start for s in st.seg.sentences if st.seg.sections[s.section].kind == BODY), 0)
+    memory = (dict(st.ctx.by_role), dict(st.ctx.persons))
+    for line in st.seg.document.text[:first].splitlines():
+        line = line.strip()
+        if not line or len(line.split()) > 10 or any(st.mt.is_word(w, "verb") for w in re.findall(r"\w+", line)) \
+                or st.mt.perp_cue.find(line) or st.mt.label_cue.find(line):
+            continue  # "Госдума признала ответственность …": a headline, no letterhead
+        if line.isupper():
+            line = line.title().replace(" Of ", " of ").replace(" And ", " and ")  # "IRAQI HIGH TRIBUNAL"
+        ref = actor_from_phrase(line, st.mt, st.ctx)
+        # the line is the body's name and nothing else (not a headline about it)
+        if ref is not None and ref.kind in ("organisation", "state") and st.mt.role.find(line) \
+                and fold(ref.label) == fold(line):
+            st.ctx.home.append(ref)
+    st.ctx.by_role, st.ctx.persons = memory
 
 
 def _sentence_event(st: ReadingState, events: list[EventMention], pos: int) -> EntityRef | None:

@@ -30,6 +30,7 @@ class DocContext:
     persons: dict[str, EntityRef] = field(default_factory=dict)
     main_event: EntityRef | None = None
     by_role: dict[str, EntityRef] = field(default_factory=dict)  # "the tribunal" -> the last one named
+    home: list[EntityRef] = field(default_factory=list)  # the bodies of the letterhead ("The Court" is its court)
 
 
 def common_words(text: str) -> set[str]:
@@ -165,6 +166,10 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
     if roles and words and not any(capitalised(w) for w in words[:-1]) \
             and roles[-1].end >= len(text.rstrip()) - 1 and len(words) == 1 and not words[0].isupper():
         # "the tribunal" stands for the last tribunal named; an acronym ("ОМОН", "JNA") is a name
+        if capitalised(words[0]):  # "The Court found": the court whose letterhead the document bears
+            home = next((r for r in ctx.home if fold(words[0]) in fold(r.label).split()), None)
+            if home is not None:
+                return home
         hit = ctx.by_role.get(roles[-1].concept.id)
         if hit is not None:
             return hit
@@ -198,6 +203,14 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
         person = _person(text, toks, mt, ctx)
         if person is not None:
             return person
+    of = re.match(rf"(.+?)\s+{mt.alternation('inner')}\s+", text)
+    if of and not (mt.role.find(of.group(1)) or mt.known.find(of.group(1)) or _known_exact(of.group(1), mt)):
+        # "Maurice Willows of the American Red Cross": a named person speaks, for a body
+        head = _tokens(of.group(1), 0, len(of.group(1)))
+        if len(head) >= 2 and all(capitalised(t[2]) for t in head):
+            person = _person(of.group(1), head, mt, ctx)
+            if person is not None:
+                return person
     roles = mt.role.find(text)
     canon = [r for r in roles if r.concept.prop("pattern") == "canonical"]
     if canon:

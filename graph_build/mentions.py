@@ -462,7 +462,11 @@ def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
             gap = text[e:s2]
             conn = next((c for c in conns if c.start >= e and c.end <= s2 and
                          c.concept.prop("pattern") != "opener"), None)
-            if conn is not None and not gap.replace(conn.label, "", 1).strip() and abs(v2) > v:
+            rest = gap.replace(conn.label, "", 1).strip() if conn is not None else ""
+            if rest and any(h.start == 0 and h.end == len(rest) for m_ in (mt.upper, mt.lower, mt.approx)
+                            for h in m_.find(rest)):
+                rest = ""  # "from 55 to as many as 300", "fra 50 til over 100": a hedge on the upper end
+            if conn is not None and not rest and abs(v2) > v:
                 lo, hi, fe = v, abs(v2), e2
                 used.add(idx + 1)
                 shared = [h for h in mt.multiplier.find(text, s2, e2)]

@@ -159,7 +159,12 @@ def _person_before(st: ReadingState, pos: int) -> EntityRef | None:
         return None
     found = None
     for m in re.finditer(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+", st.text[sent.start:pos]):
-        ref = actor_from_phrase(m.group(), st.mt, st.ctx)
+        words = m.group().split()
+        while words and any(fold(words[0]) in ws for ws in st.mt.words.values()):
+            words.pop(0)  # "In Tarvo the next day he said": a preposition opening the sentence
+        if len(words) < 2:
+            continue
+        ref = actor_from_phrase(" ".join(words), st.mt, st.ctx)
         if ref is not None and ref.kind == "person":
             found = ref
     return found
@@ -250,8 +255,15 @@ def _named_by_description(st: ReadingState, ph: Phrase, ref: EntityRef) -> tuple
 def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
     """Every reporting verb of text[lo:hi], with its subject resolved where it can be."""
     out: list[Voice] = []
-    for h in st.mt.reporting.find(st.text, lo, hi):
+    hits = st.mt.reporting.find(st.text, lo, hi)
+    for h in hits:
         before = st.text[lo:h.start]
+        tail = before[-30:]
+        if any(a.concept.prop("pattern") == "source-noun" and not tail[a.end:].strip()
+               for a in st.mt.attribution.find(tail)):
+            continue  # "X wrote that estimates ranged from …": the figures are the speaker's
+        if any(o.start > h.end and not st.text[h.end:o.start].strip() for o in hits):
+            continue  # "Estimates ranged …", "Figures show …": a noun before the verb
         aux = re.findall(r"[\w'’]+", before[-20:])[-2:]
         if len(aux) == 2 and st.mt.is_word(aux[1], "expletive"):
             aux = aux[:1]  # "ble det anslått": an inverted dummy subject
@@ -467,8 +479,13 @@ def remember_subject(st: ReadingState, sent: Sentence, spoke: bool) -> None:
     """Keep a sentence's opening subject for the anaphors of the next ones ("HRW sent
     researchers. It concluded …"): in the history always, as the last claimant only when
     no one spoke in the sentence."""
-    ph = phrase_after(st.text, sent.start, sent.end, st.mt, max_tokens=8)
-    if ph is None or any(not st.mt.is_word(w, "determiner") for w in st.text[sent.start:ph.start].split()):
+    begin = sent.start
+    opening = next((d for d in st.dates if sent.start <= d.start and len(st.text[sent.start:d.start].split()) <= 1
+                    and all(st.mt.is_word(w, "boundary") for w in st.text[sent.start:d.start].split())), None)
+    if opening is not None:  # "On 31 May 2021 President X issued …": the date opens, the subject follows
+        begin = opening.end + len(re.match(r"[\s,]*", st.text[opening.end:]).group())
+    ph = phrase_after(st.text, begin, sent.end, st.mt, max_tokens=8)
+    if ph is None or any(not st.mt.is_word(w, "determiner") for w in st.text[begin:ph.start].split()):
         return  # only a sentence-initial phrase is its subject
     aux = next((m for m in re.finditer(r"[\w'’]+", ph.text) if m.start() > 0 and (
         st.mt.is_word(m.group(), "auxiliary") or st.mt.is_word(m.group(), "verb"))), None)

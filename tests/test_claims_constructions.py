@@ -774,3 +774,35 @@ def test_number_words_make_one_figure(text: str, lang: str, lo: int, hi: int | N
     title = {"nb": "Tarvo-massakren", "en": "The Tarvo massacre", "ru": "Резня в Тарво"}[lang]
     cs = kinds(claims_of(text, lang=lang, title=title), "casualty")
     assert [(c["min"], c["max"]) for c in cs] == [(lo, hi)]
+
+
+def test_a_pronoun_after_a_fronted_place_is_the_last_person() -> None:
+    cs = claims_of('On 3 May 2020 President Tom Vale issued a proclamation. In Tarvo the next day he said: '
+                   '"This was a massacre," and that as many as 300 people had been killed.')
+    assert {c["claimant"] for c in cs if c["type"] in ("casualty", "classification")} == {"Tom Vale"}
+
+
+def test_a_range_with_a_hedge_on_its_upper_end_is_one_figure() -> None:
+    cs = kinds(claims_of("Tom Vale of the Tarvo Relief Society wrote that estimates ranged from 55 to as many "
+                         "as 300 dead in the massacre."), "casualty")
+    # the named person speaks (for his body); "estimates" is the noun his figures are
+    assert [(c["min"], c["max"], c["claimant"]) for c in cs] == [(55, 300, "Tom Vale")]
+
+
+def test_a_part_named_after_its_whole() -> None:
+    cs = kinds(claims_of("The official count compiled by the Tarvo Bureau of Vital Statistics listed 36 dead, "
+                         "26 of them men and 10 women, in the massacre."), "casualty")
+    assert [(c["min"], c["claimant"]) for c in cs] == [(36, "Tarvo Bureau of Vital Statistics")]
+
+
+def test_the_court_of_the_letterhead() -> None:
+    # the last court named is another; "The Court" is still the one that issues the document
+    text = ("In 1984 the Revolutionary Court of Varnia sentenced 48 men to death. "
+            "The Court found that the killings in Tarvo in 1990 constituted crimes against humanity.")
+    full = f"VARNIAN HIGH TRIBUNAL\nFirst Trial Court\n\nSummary of the judgment\n\n{text}\n"
+    doc = SourceDocument("t", "t.txt", Path("t.txt"), full, hashlib.sha256(full.encode()).hexdigest(), "en",
+                         title="Varnian High Tribunal")
+    from graph_build.claims import extract_claims
+    lex = load_lexicon()
+    cs = [c for c in extract_claims(segment(doc, lex), lex) if c.type == "classification"]
+    assert cs and all(c.claimant is not None and c.claimant.label == "First Trial Court" for c in cs)
