@@ -45,9 +45,9 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
         act_type = (_role_act(st, body) or act_type or as_cue) if act is None else act_type
         if act_type is None:
             continue
-        if cue.concept.prop("pattern") == "finding" and (act_type != "inquiry finding" or not
+        if cue.concept.prop("pattern") == "finding" and (act_type not in ("inquiry finding", "prosecutor's finding") or not
                                                          any(sent.start <= d.start < sent.end for d in st.dates)):
-            continue  # only a body of inquiry reports a finding, and the text dates it
+            continue  # only a body of inquiry (or a prosecutor) reports a finding, and the text dates it
         if cue.concept.prop("pattern") == "conviction":
             out.extend(_convicted(st, sent, cue, body, make))
         date = _act_date(st, sent, cue)
@@ -197,6 +197,9 @@ def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:
         ds = prev[-1:]
     if not ds:
         return _month_of_the_year(st, sent) or _heading_date(st, sent) or _weekday_date(st, sent)
+    named = [d for d in ds if re.search(rf"(?i)\b{st.mt.alternation('determiner')}\s+$", st.text[max(0, d.start - 6):d.start])
+             and re.match(r"\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]", st.text[d.end:d.end + 3])]
+    ds = [d for d in ds if d not in named] or ds  # "passed the 1921 Tarvo Reconciliation Act": a name's year
     # a date with its year beats one without ("On May 23, 2024 … establishing July 11 as …")
     d = min(ds, key=lambda d: (d.precision == DAY_NO_YEAR, abs(d.start - cue.start)))
     if d.precision == DAY_NO_YEAR:

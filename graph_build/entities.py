@@ -156,6 +156,9 @@ def actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | N
         # "several units of the Soviet army" names the army; "several Soviet officials" no one
         part = re.search(r"\s(?:" + "|".join(map(re.escape, sorted(mt.words.get("inner", {"of"})))) + r")\s+(.+)$", text)
         if part is None:
+            rest = _actor_from_phrase(text[first.end():], mt, ctx) if len(text[first.end():].split()) == 1 else None
+            if rest is not None and rest.kind == "armed-group":  # "some soldiers": armed men, if not all
+                return EntityRef("armed-group", text, "armed-" + slug(text), mt.lang, text)
             return None
         text = part.group(1)
         first = re.match(r"([\w'’]+)\s+", text)
@@ -212,6 +215,9 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
             if person is not None:
                 return person
     roles = mt.role.find(text)
+    named = _named_after_office(text, toks, roles, mt, ctx)
+    if named is not None:
+        return named
     canon = [r for r in roles if r.concept.prop("pattern") == "canonical"]
     if canon:
         state = _state_in(text, mt)
@@ -271,6 +277,22 @@ def _actor_from_phrase(text: str, mt: Matchers, ctx: DocContext) -> EntityRef | 
     if head_title and len(toks) <= 4 and not mt.adjective.find(text[head_title[-1].start:]):
         return EntityRef("person", written, "person-" + slug(written), mt.lang, written)
     return None
+
+
+def _named_after_office(text: str, toks: list[tuple[int, int, str]], roles: list[Hit], mt: Matchers,
+                        ctx: DocContext) -> EntityRef | None:
+    """"Генеральный прокурор Беларуси Олег Божелко", "riksadvokaten Tom Vale": an office, then
+    the full name of who holds it: the person speaks, not the office."""
+    if not roles:
+        return None
+    cut = max(h.end for h in roles + mt.known.find(text) + mt.adjective.find(text) + mt.title.find(text))
+    tail = [t for t in toks if t[0] >= cut]
+    if len(tail) < 2 or len(tail) > 4 or not all(namey(t[2], mt) and capitalised(t[2]) for t in tail[-2:]) \
+            or not all(namey(t[2], mt) for t in tail) or re.search(r"[,;:()]", text[cut:tail[0][0]]):
+        return None
+    if any(mt.is_word(t[2], "boundary") for t in toks if t[0] < tail[0][0]):
+        return None  # "комиссия … под руководством Анатолия Собчака": the chair, not the speaker
+    return _person(text[tail[0][0]:], _tokens(text[tail[0][0]:], 0, len(text) - tail[0][0]), mt, ctx)
 
 
 def _person(text: str, toks: list[tuple[int, int, str]], mt: Matchers, ctx: DocContext) -> EntityRef | None:

@@ -179,6 +179,22 @@ def _subject_at_once(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef 
         ph = phrase_before(st.text, ph.start, lower, st.mt)
         if ph is None:
             return None, None
+    agent = re.search(r"([\w'’]+)\s+([\w'’]+)\s+$", st.text[lower:ph.start])
+    if agent and st.mt.is_word(agent.group(2), "agent") and not st.mt.is_word(agent.group(1), "verb"):
+        # "A commission of inquiry appointed by President X reported …": the subject is the
+        # commission, the one after "by" only appointed it
+        head_ph = phrase_before(st.text, lower + agent.start(1), lower, st.mt)
+        ref = actor_from_phrase(head_ph.text, st.mt, st.ctx) if head_ph is not None else None
+        if ref is not None and ref.kind in ("organisation", "state", "person", "group"):
+            return ref, head_ph.text if head_ph is not None else None
+    head = re.findall(r"[\w'’]+", ph.text)[-1:]
+    verb = re.search(rf"([\w'’]+)\s+(?:{st.mt.alternation('determiner')}\s+)?$", st.text[lower:ph.start])
+    if head and st.mt.is_word(head[0], "report-noun") and verb:
+        # "the Justice Department published a report that found …": the report's author
+        author = phrase_before(st.text, lower + verb.start(1), lower, st.mt)
+        ref = actor_from_phrase(author.text, st.mt, st.ctx) if author is not None else None
+        if ref is not None and ref.kind in ("organisation", "state", "person"):
+            return ref, author.text if author is not None else None
     prep = re.search(r"([\w'’]+)\s+$", st.text[lower:ph.start])
     if prep and st.mt.is_word(prep.group(1), "determiner"):  # "the tribunal in The Hague"
         prep = re.search(r"([\w'’]+)\s+$", st.text[lower:lower + prep.start()])

@@ -806,3 +806,51 @@ def test_the_court_of_the_letterhead() -> None:
     lex = load_lexicon()
     cs = [c for c in extract_claims(segment(doc, lex), lex) if c.type == "classification"]
     assert cs and all(c.claimant is not None and c.claimant.label == "First Trial Court" for c in cs)
+
+
+@pytest.mark.parametrize("text, body, date", [
+    ("A grand jury convened in June 1921 blamed the violence on the armed men who had gone to the courthouse.",
+     "grand jury", "1921-06"),
+    ("In January 2025 the Justice Department published a report that found the massacre was carried out "
+     "by white mobs.", "Justice Department", "2025-01"),
+    ("In 1992 military courts sentenced ten soldiers and police officers for their part in the massacre.",
+     "military courts", "1992"),
+    ("In 2001 the Legislature passed the 1921 Tarvo Reconciliation Act.", "Legislature", "2001"),
+])
+def test_dated_findings_of_juries_prosecutors_and_courts_are_acts(text: str, body: str, date: str) -> None:
+    # the year inside an act's name ("the 1921 … Act") is not the date it was passed
+    c = one(claims_of(text), type="resolution")
+    assert (c["body"], c["date"]) == (body, date)
+
+
+def test_a_report_speaks_for_its_author() -> None:
+    cs = claims_of("In January 2025 the Justice Department published a report that found the massacre was "
+                   "carried out by white mobs.")
+    assert one(cs, type="perpetrator", actor="white mobs")["claimant"] == "Justice Department"
+
+
+def test_who_appointed_a_commission_is_not_its_voice() -> None:
+    cs = claims_of("A national commission of inquiry appointed by President Tom Vale reported in December 1991 "
+                   "that about 50 had died in the massacre, and concluded that some soldiers had used excessive force.")
+    assert one(cs, type="casualty", min=50)["claimant"] == "national commission of inquiry"
+    assert one(cs, type="perpetrator")["actor"] == "some soldiers"
+
+
+@pytest.mark.parametrize("phrase, lang, who", [
+    ("Генеральный прокурор Беларуси Олег Вале", "ru", "Олег Вале"),
+    ("riksadvokaten Tom Vale", "nb", "Tom Vale"),
+    ("the Varnian prosecutor Tom Vale", "en", "Tom Vale"),
+])
+def test_an_office_then_a_name_is_the_person(phrase: str, lang: str, who: str) -> None:
+    from graph_build.entities import DocContext, actor_from_phrase
+    from graph_build.mentions import matchers
+    ref = actor_from_phrase(phrase, matchers(load_lexicon(), lang), DocContext(lang, set()))
+    assert ref is not None and (ref.kind, ref.label) == ("person", who)
+
+
+def test_the_chair_of_a_commission_is_not_the_commission() -> None:
+    from graph_build.entities import DocContext, actor_from_phrase
+    from graph_build.mentions import matchers
+    ref = actor_from_phrase("комиссии Съезда под руководством Ивара Тамма", matchers(load_lexicon(), "ru"),
+                            DocContext("ru", set()))
+    assert ref is None or ref.kind != "person"
