@@ -854,3 +854,14 @@ def test_the_chair_of_a_commission_is_not_the_commission() -> None:
     ref = actor_from_phrase("комиссии Съезда под руководством Ивара Тамма", matchers(load_lexicon(), "ru"),
                             DocContext("ru", set()))
     assert ref is None or ref.kind != "person"
+
+
+@pytest.mark.parametrize("text, lang, title, actor", [
+    ("In 1961 the police, acting under the orders of prefect Tom Vale, broke up a march in Tarvo, killing dozens.",
+     "en", "The Tarvo massacre", "Tom Vale"),
+    ("Жители были расстреляны по приказу генерала Ивара Тамма.", "ru", "Резня в Тарво", "Ивара Тамма"),
+    ("Varnian artillery returned fire at the camp during the massacre.", "en", "The Tarvo massacre",
+     "Varnian artillery"),
+])
+def test_who_gave_the_orders_and_the_guns_that_fired(text: str, lang: str, title: str, actor: str) -> None:
+    assert one(claims_of(text, lang=lang, title=title), type="perpetrator", actor=actor)["stance"] == "asserts"
