@@ -39,7 +39,13 @@ def classification_claims(st: ReadingState, sent: Sentence, make, events: list[E
         covering = [(s, e) for s, e in anaphora if s <= h.start < e and h.end <= e]
         if cue_end is None:
             return bool(covering)
-        return any(len(t[cue_end:s].split()) <= 2 or (denial and _after_preposition(s)) for s, e in covering)
+        # "kaller nedslaget en massakre": an indefinite label after the object is the predicate
+        return any((len(t[cue_end:s].split()) <= 2 and not (t[cue_end:s].split() and _indefinite(s)))
+                   or (denial and _after_preposition(s)) for s, e in covering)
+
+    def _indefinite(s: int) -> bool:  # "a massacre", "en massakre": the article before or opening it
+        words = re.findall(r"[\w'’]+", t[max(lo, s - 6):s])[-1:] + re.findall(r"[\w'’]+", t[s:s + 12])[:1]
+        return any(mt.is_word(w, "indefinite") for w in words)
 
 
     denials = mt.denial.find(t, lo, hi)
@@ -111,6 +117,10 @@ def classification_claims(st: ReadingState, sent: Sentence, make, events: list[E
         if not found:
             continue
         who, written = resolve_subject(st, cue.start, lo)
+        demand = re.search(rf"(?i)\b({mt.alternation('demand')})\s+(?:{mt.alternation('complementizer')}\s+)?[^,;]{{0,60}}$",
+                           t[lo:cue.start])
+        if demand:  # "X demands that Moscow call Katyn a genocide": the label is the demander's
+            who, written = resolve_subject(st, lo + demand.start(1), lo)
         if who is None and re.search(rf"(?i)\b{mt.alternation('by-means')}\s*$", t[max(lo, cue.start - 8):cue.start]):
             ph = phrase_after(t, lo, cue.start, mt)  # "X have ... by calling it": the clause's subject
             if ph is not None:

@@ -865,3 +865,17 @@ def test_the_chair_of_a_commission_is_not_the_commission() -> None:
 ])
 def test_who_gave_the_orders_and_the_guns_that_fired(text: str, lang: str, title: str, actor: str) -> None:
     assert one(claims_of(text, lang=lang, title=title), type="perpetrator", actor=actor)["stance"] == "asserts"
+
+
+@pytest.mark.parametrize("text, lang, title, who, label", [
+    ("Amnesty International kaller nedslaget en massakre.", "nb", "Tarvo-massakren", "Amnesty International",
+     "massacre"),
+    ("Massakren i Tarvo regnes som en av de groveste krigsforbrytelsene under okkupasjonen.", "nb",
+     "Tarvo-massakren", None, "war crime"),
+    ("The Varnian Sejm demands that Moscow call the Tarvo massacre a genocide.", "en", "The Tarvo massacre",
+     "Varnian Sejm", "genocide"),
+])
+def test_labels_after_an_object_in_a_plural_or_in_a_demand(text: str, lang: str, title: str, who: str | None,
+                                                          label: str) -> None:
+    # "en massakre" after the object is the predicate; a demand's label is the demander's
+    assert one(claims_of(text, lang=lang, title=title), type="classification", label=label)["claimant"] == who
