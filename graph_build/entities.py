@@ -116,7 +116,8 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
         if not keeps:
             text = text[: m.start()]
     toks = _tokens(text, 0, len(text))
-    heads = [t for t in toks if namey(t[2], mt) or (t[2][0].isdigit() and not t[2].isdigit())]  # "366th", not a year
+    heads = [t for t in toks if namey(t[2], mt) or (t[2][0].isdigit() and not t[2].isdigit()
+                                                    and not _DECADE.match(t[2]))]  # "366th", not a year or "1990-х"
     for h in mt.role.find(text) + mt.known.find(text):
         heads.append((h.start, h.end, h.label))
     if heads:
@@ -126,6 +127,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
     return text
 
 
+_DECADE = re.compile(r"(?:1[5-9]|20)\d0(?:-\w{1,3}|s|'s)$")  # "1990s", "1990-х", "1990-tallet" is a date
 _DATE_PREFIX = re.compile(r"^(?:(?:[^\W\d]{1,12}\s+){0,2}\d[\d.,]*\s+(?:[a-zæøåа-яё]{1,5}\s+)?){1,3}(?=\D)")
 
 

@@ -208,12 +208,24 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             extra = {"claimant": who, "claimant_text": who_text} if who is not None else {}
             if pat == "agent-object" and st.mt.denial.find(t, max(sent.start, h.start - 20), h.start):
                 continue  # "denied ever accusing X" denies an accusation, not X's part in the event
+            found = 0
             for name in split_actors(ph.text, mt):
                 ref = actor_from_phrase(name, mt, st.ctx)
                 if ref is None or ref.kind == "group":
                     continue
+                found += 1
                 out.append(make("perpetrator", h.start, actor=ref,
                                 stance="denies" if negated else "asserts", **extra))
+            if not found and pat == "agent-after" and "agent-by-case" in mt.language_patterns and " " not in h.label:
+                # "в Куропатах органами НКВД были расстреляны": the agent's case lets it stand
+                # before the verb; a body or armed force there is no victim
+                before = phrase_before(t, h.start, sent.start, mt)
+                prep = re.findall(r"[\w'’]+", t[sent.start:before.start])[-1:] if before is not None else []
+                if prep and mt.is_word(prep[0], "boundary") and before is not None and len(before.text.split()) == 1:
+                    before = None  # "были без суда казнены": a preposition's object, no agent
+                ref = actor_from_phrase(before.text, mt, st.ctx) if before is not None else None
+                if ref is not None and ref.kind in ("armed-group", "organisation"):
+                    out.append(make("perpetrator", h.start, actor=ref, stance="denies" if negated else "asserts"))
         elif pat == "agent-subject":  # "the Soviet government admitted that the NKVD was responsible"
             ph = phrase_before(t, h.start, sent.start, mt)
             ref = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
@@ -277,6 +289,7 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
                 agents = agents_by(st, h.end, sent.end)
                 if not agents and "agent-by-case" in mt.language_patterns:
                     agents = [(r, False) for r in _actors_after(st, h.end, sent.end)]  # "были убиты военнослужащими"
+
                 for ref, neg in agents:
                     out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
                 continue

@@ -879,3 +879,19 @@ def test_labels_after_an_object_in_a_plural_or_in_a_demand(text: str, lang: str,
                                                           label: str) -> None:
     # "en massakre" after the object is the predicate; a demand's label is the demander's
     assert one(claims_of(text, lang=lang, title=title), type="classification", label=label)["claimant"] == who
+
+
+def test_an_agent_in_its_case_before_a_russian_passive() -> None:
+    cs = claims_of("Прокуратура пришла к выводу, что в Тарво органами НКВД были расстреляны не менее 30 000 человек.",
+                   lang="ru", title="Резня в Тарво")
+    assert one(cs, type="perpetrator")["actor"] == "NKVD"
+    # a preposition's object before the verb is no agent ("без суда": without trial)
+    cs = claims_of("Суд Тарво рассмотрел дело. В тот день в Тарво были без суда казнены 60 жителей.", lang="ru",
+                   title="Резня в Тарво")
+    assert kinds(cs, "perpetrator") == []
+
+
+def test_a_decade_is_no_part_of_a_name() -> None:
+    cs = claims_of("Генеральный прокурор Беларуси Олег Вале в конце 1990-х годов называл цифру до 7 000 погибших.",
+                   lang="ru", title="Резня в Тарво")
+    assert one(cs, type="casualty", max=7000)["claimant"] == "Олег Вале"
