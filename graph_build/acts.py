@@ -21,7 +21,18 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
     if VERDICT_LINE.match(t, lo, hi):
         return out  # "- X: guilty; sentenced to …": the verdict of the judgment told above, no act of its own
     acts = mt.act_type.find(t, lo, hi)
+    listed = [p for p in mt.perp_cue.find(t, lo, hi) if p.concept.prop("pattern") == "convicted-list"]
     for cue in mt.act_cue.find(t, lo, hi):
+        if any(p.start <= cue.start < p.end for p in listed):
+            continue  # "Blant de domfelte var X": the convicted of a verdict told already
+        if cue.concept.prop("pattern") == "trial":
+            # "73 men stood trial before an American military court in Dachau": no act yet, but
+            # the court whose verdict the next sentences tell ("43 of them were sentenced …")
+            ph = phrase_after(t, cue.end, hi, mt)
+            court = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if court is not None and court.kind == "organisation":
+                st.last_body = court
+            continue
         nxt = re.findall(r"[\w'’]+", t[cue.end:cue.end + 10])[:1]
         if nxt and mt.is_word(nxt[0], "act-cue-breaker"):
             continue  # "det fant sted": it took place, no finding
@@ -141,16 +152,18 @@ def _convicted_passive(st: ReadingState, sent: Sentence, cue: Hit, make) -> list
         or _court_after(st, cue.end, sent.end)
     court = named or st.last_body
     who, _ = resolve_subject(st, cue.start, sent.start)
-    if court is None or who is None or who.kind not in ("person", "organisation", "armed-group"):
+    if court is None:
         return []
-    out = [] if _other_charge(st, sent) else \
-        [make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)]
-    if named is not None and (st.last_act is None or st.last_act[0] != named.key):
-        # "X was convicted by the Supreme Court of North Ossetia on 26 May 2006": its judgment
-        out.append(make("resolution", cue.start, body=named, act_type=_role_act(st, named) or "judgment",
+    # "16. juli 1946 ble samtlige dømt": a verdict on people the sentence does not name is still one
+    out = [] if _other_charge(st, sent) or who is None or who.kind not in ("person", "organisation", "armed-group") \
+        else [make("perpetrator", cue.start, actor=who, claimant=court, claimant_text=court.label)]
+    if court is not None and (st.last_act is None or st.last_act[0] != court.key):
+        # "X was convicted by the Supreme Court of North Ossetia on 26 May 2006": its judgment;
+        # so too the first verdict of the court a trial stood before
+        out.append(make("resolution", cue.start, body=court, act_type=_role_act(st, court) or "judgment",
                         date=_act_date(st, sent, cue) or _from_references(st, sent)[0], title=None,
                         claimant=None, claimant_text=None))
-        st.last_act, st.last_body = (named.key, paragraph_start(st, sent)), named
+        st.last_act, st.last_body = (court.key, paragraph_start(st, sent)), court
     return [c for c in out if c is not None]
 
 

@@ -895,3 +895,17 @@ def test_a_decade_is_no_part_of_a_name() -> None:
     cs = claims_of("Генеральный прокурор Беларуси Олег Вале в конце 1990-х годов называл цифру до 7 000 погибших.",
                    lang="ru", title="Резня в Тарво")
     assert one(cs, type="casualty", max=7000)["claimant"] == "Олег Вале"
+
+
+@pytest.mark.parametrize("text, lang, title", [
+    ("In May 1946 seventy men stood trial before an American military court in Dachau. Tom Vale was sentenced to "
+     "death on 16 July 1946.", "en", "The Tarvo massacre"),
+    ("Fra mai 1946 sto 73 tidligere soldater tiltalt for en amerikansk militærdomstol i Dachau. 16. juli 1946 ble "
+     "samtlige dømt for krigsforbrytelser. Blant de domfelte var også Tom Vale.", "nb", "Tarvo-massakren"),
+])
+def test_the_court_a_trial_stood_before_gives_the_verdicts(text: str, lang: str, title: str) -> None:
+    # the verdict is the court's act, dated, and the convicted are perpetrators by that court
+    cs = claims_of(text, lang=lang, title=title)
+    act = one(cs, type="resolution")
+    assert act["date"] == "1946-07-16" and act["body"] is not None and "Tom Vale" not in act["body"]
+    assert one(cs, type="perpetrator", actor="Tom Vale")["claimant"] == act["body"]
