@@ -350,6 +350,12 @@ def _numbers(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
             continue
         if code_before.search(text[max(0, s - 6):s]):
             continue
+        unit = re.match(r"[ \t]+[A-ZА-ЯЁ]{2,}\b\W*(\w*)", text[e:e + 40])
+        if len(m.group(1)) == 1 and unit and not (unit.group(1).islower() and not mt.is_word(unit.group(1), "boundary")):
+            continue  # "soldiers of 1 PARA on Bloody Sunday": a unit's number, no count ("5 UN staff" is one)
+        joined = re.match(r"\s*(?:[-–—]|\w{1,4})\s*", after)
+        if joined and any(a == e + joined.end() for a, _ in date_spans) and mt.range_conn.find(joined.group()):
+            continue  # "between 11 and 13 December 1981": the first day of a date range
         raw = m.group(1)
         value = _to_int(raw)
         skip = re.match(r"\s*", text[e:]).end()  # type: ignore[union-attr]
