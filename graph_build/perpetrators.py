@@ -295,7 +295,11 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
                 continue
             if " " not in h.label and _no_object(st, h.end, sent.end):
                 continue  # a phrase ("opened fire", "launched an attack") has what it needs
-            ph = phrase_before(t, h.start, sent.start, mt)
+            verb_at = h.start
+            aside = re.search(rf"(?i),\s*{mt.alternation('breakdown')}\s[^,;]*,\s*$", t[sent.start:h.start])
+            if aside:  # "units of the HVO, among them the Jokers platoon, attacked": the subject before the aside
+                verb_at = sent.start + aside.start()
+            ph = phrase_before(t, verb_at, sent.start, mt)
             if ph is not None and mt.is_word(ph.text, "relative"):
                 ph = phrase_before(t, ph.start, sent.start, mt)
             heads = mt.event_type.find(t, ph.start, ph.end) if ph is not None else []
@@ -309,8 +313,13 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             parts = [p for p in (split_actors(ph.text, mt) if ph is not None else [])
                      if actor_from_phrase(p, mt, st.ctx) is not None]
             ref = actor_from_phrase(parts[-1] if parts else ph.text, mt, st.ctx) if ph is not None else None
-            if ref is None or ref.kind not in ("armed-group", "population-group"):
-                ref = _armed_before(st, h.start, sent.start)
+            whole = actor_from_phrase(ph.text, mt, st.ctx) if ph is not None else None
+            if whole is not None and whole.kind == "organisation" and ph is not None and any(
+                    (r.concept.prop("actorKind") or "") == "armed-group" and t[ph.start + r.end:ph.end].lstrip().startswith(
+                        tuple(mt.words.get("inner", ()))) for r in mt.role.find(ph.text)):
+                ref = whole  # "units of the Croatian Defence Council": the body whose forces did it
+            elif ref is None or ref.kind not in ("armed-group", "population-group"):
+                ref = _armed_before(st, verb_at, sent.start)
             refs = [ref] if ref is not None else []
             if ref is None and "verb-second" in mt.language_patterns:
                 ref = _inverted_subject(st, h.end, sent.start, h.start, sent.end)

@@ -917,3 +917,10 @@ def test_the_court_a_trial_stood_before_gives_the_verdicts(text: str, lang: str,
 ])
 def test_day_ranges_and_unit_numbers_are_no_counts(text: str, figures: list[int]) -> None:
     assert [c["min"] for c in kinds(claims_of(text), "casualty")] == figures
+
+
+def test_an_aside_between_the_attackers_and_their_verb() -> None:
+    cs = claims_of('In the early morning of 16 April 1993 units of the Varna Defence Council (VDC), among them the '
+                   '"Jokers" platoon of the 4th Military Police Battalion, attacked the village of Tarvo.')
+    # the subject is the body whose units attacked, not the platoon the aside names
+    assert [c["actor"] for c in kinds(cs, "perpetrator")] == ["Varna Defence Council"]
