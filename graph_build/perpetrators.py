@@ -18,6 +18,9 @@ def _no_object(st: ReadingState, pos: int, hi: int) -> bool:
     """"KLA fighters killed in combat": a verb followed by a preposition or the clause's end
     is a participle with its victim before it, not an agent's act."""
     nxt = re.match(r"\s*([\w'’]+|[^\w\s])", st.text[pos:hi])
+    if nxt is not None and any(h.start == pos + nxt.start(1) for m in (st.mt.lower, st.mt.upper, st.mt.approx)
+                               for h in m.find(st.text, pos, min(hi, pos + 40))):
+        return False  # "killed at least 300", "killed about 50": a hedged figure is the object
     return nxt is None or not nxt.group(1)[0].isalnum() or st.mt.is_word(nxt.group(1), "boundary")
 
 
@@ -321,6 +324,11 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
             elif ref is None or ref.kind not in ("armed-group", "population-group"):
                 ref = _armed_before(st, verb_at, sent.start)
             refs = [ref] if ref is not None else []
+            if ref is not None and len(parts) > 1 and ref.kind == "armed-group":
+                # "Soldiers and militiamen killed …": each armed part of the joined subject
+                joined = [actor_from_phrase(p, mt, st.ctx) for p in parts]
+                if all(r is not None and r.kind == "armed-group" for r in joined):
+                    refs = [r for r in joined if r is not None]
             if ref is None and "verb-second" in mt.language_patterns:
                 ref = _inverted_subject(st, h.end, sent.start, h.start, sent.end)
                 refs = [ref] if ref is not None else []

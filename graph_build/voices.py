@@ -285,6 +285,8 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
             aux = aux[:1]  # "ble det anslått": an inverted dummy subject
         aux = aux[-1:]
         nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
+        if nxt and st.mt.is_word(nxt[0], "reporting-breaker"):
+            continue  # "Datoen viser til …": it refers to, it reports nothing
         if aux and st.mt.is_word(aux[0], "verb") and not (nxt and st.mt.is_word(nxt[0], "agent")):
             out.append(Voice(h.start, AUTHOR, None, "reporting"))  # "it is estimated", "are believed"
             continue

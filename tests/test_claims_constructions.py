@@ -924,3 +924,22 @@ def test_an_aside_between_the_attackers_and_their_verb() -> None:
                    '"Jokers" platoon of the 4th Military Police Battalion, attacked the village of Tarvo.')
     # the subject is the body whose units attacked, not the platoon the aside names
     assert [c["actor"] for c in kinds(cs, "perpetrator")] == ["Varna Defence Council"]
+
+
+@pytest.mark.parametrize("text, lang, title, actor", [
+    ("Varnian soldiers killed at least 300 villagers in Tarvo.", "en", "The Tarvo massacre", "Varnian soldiers"),
+    ("Varniske soldater drepte minst 300 landsbyboere i Tarvo.", "nb", "Tarvo-massakren", "Varniske soldater"),
+    ("Варнские военные убили не менее 300 жителей Тарво.", "ru", "Резня в Тарво", "Варнские военные"),
+    ("Forces loyal to General Tom Vale carried out the massacre in Tarvo.", "en", "The Tarvo massacre", "Tom Vale"),
+    ("Den varniske hæren sto bak massakren i Tarvo.", "nb", "Tarvo-massakren", "varniske hæren"),
+    ("Военнослужащие Варнской гвардии стоят за резнёй.", "ru", "Резня в Тарво", "Военнослужащие Варнской гвардии"),
+])
+def test_killers_of_a_hedged_figure_and_who_stands_behind(text: str, lang: str, title: str, actor: str) -> None:
+    # a hedged figure ("at least 300") is the verb's object, so its subject is the perpetrator
+    assert one(claims_of(text, lang=lang, title=title), type="perpetrator", actor=actor)["stance"] == "asserts"
+
+
+def test_a_reference_is_no_report() -> None:
+    cs = claims_of("Datoen viser til søndagen 11. juli 1943, da varniske styrker angrep 99 landsbyer.", lang="nb",
+                   title="Tarvo-massakren")
+    assert all(c["claimant"] is None for c in cs)
