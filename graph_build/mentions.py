@@ -255,6 +255,7 @@ class Matchers:
 
         self._alternations: dict[tuple[str, ...], str] = {}
         self.number_contexts = _number_contexts(lex)
+        self.compound_numbers = _compound_table(lex, lang, self.language_patterns)
         # what ends a clause: a semicolon or colon, a dash set off by spaces, or a comma and
         # a conjunction that opens another statement ("…, while the ministry said …")
         # (", а также" joins a list: no break before a joining word)
@@ -423,26 +424,35 @@ def _multiplied(text: str, value: int, e: int, mult: dict[int, Hit]) -> tuple[in
 
 def _compound_numbers(text: str, mt: Matchers, start: int, end: int) -> list[Hit]:
     """Numbers written as one word in a compounding language: "førtito", "tjuefem" (tens, then units)."""
-    if "compounding" not in mt.language_patterns:
+    table = mt.compound_numbers
+    if table is None:
         return []
-    tens: dict[str, Concept] = {}
-    units: dict[str, Concept] = {}
-    for lab, c in mt.lex.labels("NumberWord", mt.lang):
-        v = c.int_prop("value") or 0
-        if " " not in lab and 20 <= v <= 90 and v % 10 == 0:
-            tens[lab.lower()] = c
-        elif " " not in lab and 1 <= v <= 9:
-            units[lab.lower()] = c
-    if not tens or not units:
-        return []
-    rx = re.compile(r"(?i)(?<!\w)(" + "|".join(map(re.escape, sorted(tens, key=len, reverse=True))) + ")(" +
-                    "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + r")(?!\w)")
+    rx, values = table
     out = []
     for m in rx.finditer(text, start, end):
-        value = (tens[m.group(1).lower()].int_prop("value") or 0) + (units[m.group(2).lower()].int_prop("value") or 0)
+        value = values[m.group(1).lower()] + values[m.group(2).lower()]
         c = Concept(f"num-{value}", frozenset({"NumberWord"}), str(value), (("", m.group()),), (("value", str(value)),))
         out.append(Hit(m.start(), m.end(), c, m.group()))
     return out
+
+
+def _compound_table(lex: Lexicon, lang: str, patterns: frozenset[str]) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """The tens and units a compounding language joins into one word, as one regex."""
+    if "compounding" not in patterns:
+        return None
+    tens: dict[str, int] = {}
+    units: dict[str, int] = {}
+    for lab, c in lex.labels("NumberWord", lang):
+        v = c.int_prop("value") or 0
+        if " " not in lab and 20 <= v <= 90 and v % 10 == 0:
+            tens[lab.lower()] = v
+        elif " " not in lab and 1 <= v <= 9:
+            units[lab.lower()] = v
+    if not tens or not units:
+        return None
+    rx = re.compile(r"(?i)(?<!\w)(" + "|".join(map(re.escape, sorted(tens, key=len, reverse=True))) + ")(" +
+                    "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + r")(?!\w)")
+    return rx, {**tens, **units}
 
 
 def find_figures(text: str, mt: Matchers, date_spans: list[tuple[int, int]],
