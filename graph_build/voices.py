@@ -106,8 +106,10 @@ def resolve_subject(st: ReadingState, pos: int, lower: int) -> tuple[EntityRef |
     ref, written = _subject_at(st, _skip_relative(st, pos, lower), lower)
     appositive = re.search(r",\s*([\w'’]+)[^,]{2,100},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
     indefinite = appositive is not None and appositive.group(1).lower() in st.mt.words.get("indefinite", set())
-    if ref is None or ref.kind == "group" or indefinite:
-        # "The Syrian Human Rights Committee, a London-based organisation, has given …"
+    described = appositive is not None and st.mt.is_word(appositive.group(1), "determiner")
+    if ref is None or ref.kind == "group" or indefinite or (described and ref.kind != "person"):
+        # "The Syrian Human Rights Committee, a London-based organisation, has given …";
+        # "Tom Vale, the commander of the Varna Guard, ordered …": the name, not its description
         m = re.search(r",[^,]{2,100},\s*(?:[\w'’]+\s+){0,2}$", st.text[lower:pos])
         if m:
             ref2, written2 = _subject_at(st, lower + m.start(), lower)

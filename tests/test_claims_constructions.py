@@ -943,3 +943,8 @@ def test_a_reference_is_no_report() -> None:
     cs = claims_of("Datoen viser til søndagen 11. juli 1943, da varniske styrker angrep 99 landsbyer.", lang="nb",
                    title="Tarvo-massakren")
     assert all(c["claimant"] is None for c in cs)
+
+
+def test_a_name_before_its_description_is_the_subject() -> None:
+    cs = claims_of("Tom Vale, the commander of the Varna Guard, ordered the killings in Tarvo.")
+    assert [c["actor"] for c in kinds(cs, "perpetrator")] == ["Tom Vale"]
