@@ -71,7 +71,9 @@ def _letterhead(st: ReadingState) -> None:
                 or st.mt.perp_cue.find(line) or st.mt.label_cue.find(line):
             continue  # "Госдума признала ответственность …": a headline, no letterhead
         if line.isupper():
-            line = line.title().replace(" Of ", " of ").replace(" And ", " and ")  # "IRAQI HIGH TRIBUNAL"
+            # "IRAQI HIGH TRIBUNAL", "MINISTRY OF FOREIGN AFFAIRS": title case, function words lower
+            line = " ".join(w.lower() if i and st.mt.is_function_word(w) else w
+                            for i, w in enumerate(line.title().split()))
         ref = actor_from_phrase(line, st.mt, st.ctx)
         # the line is the body's name and nothing else (not a headline about it)
         if ref is not None and ref.kind in ("organisation", "state") and st.mt.role.find(line) \

@@ -79,6 +79,14 @@ def denied_clause(st: ReadingState, lo: int, pos: int) -> bool:
     return False
 
 
+def after_determiner(st: ReadingState, lo: int, pos: int) -> bool:
+    """"the estimate of 300", "referred the accused": a cue word after a determiner is a noun
+    (not "det"/"den" as a dummy subject or a pronoun)."""
+    last = re.findall(r"[\w'’]+", st.text[lo:pos])[-1:]
+    return bool(last) and st.mt.is_word(last[0], "determiner") and not any(
+        st.mt.is_word(last[0], k) for k in ("expletive", "pronoun-other"))
+
+
 def negated_denial(st: ReadingState, d: Hit, lo: int, hi: int) -> bool:
     """"did not deny that …", "benektet ikke at …", "не отрицал, что …": no denial."""
     near = st.mt.denial.find(st.text, max(lo, d.start - 12), d.start) + \

@@ -127,7 +127,7 @@ def trim_actor_phrase(text: str, mt: Matchers) -> str:
     return text
 
 
-_DECADE = re.compile(r"(?:1[5-9]|20)\d0(?:-\w{1,3}|s|'s)$")  # "1990s", "1990-х", "1990-tallet" is a date
+_DECADE = re.compile(r"(?:1[5-9]|20)\d0(?:-\w{1,6}|s|'s)$")  # "1990s", "1990-х", "1990-tallet" is a date
 _DATE_PREFIX = re.compile(r"^(?:(?:[^\W\d]{1,12}\s+){0,2}\d[\d.,]*\s+(?:[a-zæøåа-яё]{1,5}\s+)?){1,3}(?=\D)")
 
 
@@ -446,7 +446,7 @@ def find_events(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> l
             first = (re.sub(rf"^{prefix}", "", cand.split()[0]) or cand.split()[0]).split("-")[0]
             is_adj = bool(mt.adjective.find(cand)) and not re.match(prefix, cand.lower())
             sentence_initial = not left[: mod.start()].strip() or left[: mod.start()].rstrip()[-1:] in "\"“«:.("
-            function_word = any(fold(first) in ws for ws in mt.words.values()) or bool(mt.denial.find(first)) \
+            function_word = mt.is_function_word(first) or bool(mt.denial.find(first)) \
                 or fold(first) in {fold(m) for m in _month_words(mt)}
             taken = any(f.start <= h.start - len(cand) - 1 < f.end for f in found)  # "события в Сумгаите погромом"
             # where names modify a head as adjectives ("Новочеркасский расстрел"), a noun before

@@ -280,6 +280,10 @@ class Matchers:
             cached = self._alternations[key] = "(?:" + "|".join(map(re.escape, words)) + ")" if words else "(?!)"
         return cached
 
+    def is_function_word(self, token: str) -> bool:
+        """A word of any function-word list ("In", "the", "og"): no part of a name."""
+        return any(fold(token) in ws for ws in self.words.values())
+
     def is_word(self, token: str, pattern: str) -> bool:
         if token.lower() in self.words.get(pattern, set()):
             return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import VERDICT_LINE, agents_by, denied_clause, passive, split_actors
+from .clauses import VERDICT_LINE, after_determiner, agents_by, denied_clause, passive, split_actors
 from .entities import EventMention, actor_from_phrase, known_ref
 from .mentions import GAP, Phrase, phrase_after, phrase_before
 from .model import Claim, EntityRef, Sentence
@@ -153,9 +153,7 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
         return verdicts
     for h in mt.perp_cue.find(t, sent.start, sent.end):
         pat = h.concept.prop("pattern")
-        last = re.findall(r"[\w'’]+", t[sent.start:h.start])[-1:]
-        if pat == "agent-object" and last and mt.is_word(last[0], "determiner") \
-                and not mt.is_word(last[0], "pronoun-other"):
+        if pat == "agent-object" and after_determiner(st, sent.start, h.start):
             continue  # "referred the accused to the court": a noun, no accusation
         negated = bool(re.search(rf"(?i)\b{mt.alternation('negator')}\s+$", t[max(sent.start, h.start - 6):h.start]))
         negated ^= denied_clause(st, sent.start, h.start)  # "Karimov denied that soldiers had fired"
@@ -292,7 +290,6 @@ def perpetrator_claims(st: ReadingState, sent: Sentence, make, events: list[Even
                 agents = agents_by(st, h.end, sent.end)
                 if not agents and "agent-by-case" in mt.language_patterns:
                     agents = [(r, False) for r in _actors_after(st, h.end, sent.end)]  # "были убиты военнослужащими"
-
                 for ref, neg in agents:
                     out.append(make("perpetrator", h.start, actor=ref, stance="denies" if neg else "asserts"))
                 continue

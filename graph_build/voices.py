@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .clauses import after_determiner
 from .entities import actor_from_phrase
 from .mentions import GAP, Hit, Phrase, capitalised, fold, phrase_after, phrase_before, slug
 from .model import QUOTE, STATEMENT, TITLE, EntityRef, Sentence
@@ -162,7 +163,7 @@ def _person_before(st: ReadingState, pos: int) -> EntityRef | None:
     found = None
     for m in re.finditer(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)+", st.text[sent.start:pos]):
         words = m.group().split()
-        while words and any(fold(words[0]) in ws for ws in st.mt.words.values()):
+        while words and st.mt.is_function_word(words[0]):
             words.pop(0)  # "In Tarvo the next day he said": a preposition opening the sentence
         if len(words) < 2:
             continue
@@ -282,10 +283,9 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
             continue  # "X wrote that estimates ranged from …": the figures are the speaker's
         if any(o.start > h.end and not st.text[h.end:o.start].strip() for o in hits):
             continue  # "Estimates ranged …", "Figures show …": a noun before the verb
-        aux = re.findall(r"[\w'’]+", before[-20:])[-2:]
-        if len(aux) == 2 and st.mt.is_word(aux[1], "expletive"):
-            aux = aux[:1]  # "ble det anslått": an inverted dummy subject
-        aux = aux[-1:]
+        prev = re.findall(r"[\w'’]+", before[-40:])
+        aux = prev[-2:-1] if len(prev) >= 2 and st.mt.is_word(prev[-1], "expletive") else prev[-1:]
+        # ("ble det anslått": the auxiliary before an inverted dummy subject)
         nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
         if nxt and st.mt.is_word(nxt[0], "reporting-breaker"):
             continue  # "Datoen viser til …": it refers to, it reports nothing
@@ -298,16 +298,12 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
         if h.concept.prop("pattern") == "impersonal" and fold(st.text[h.start:h.end]) == fold(h.label) \
                 and not (nxt and st.mt.is_word(nxt[0], "agent")):
             # "Det anslås at …", "Считается, что …": no one but the text says it
-            subj = re.findall(r"[\w'’]+", before)[-1:]
-            ref = None if not subj or st.mt.is_word(subj[0], "expletive") else \
+            ref = None if not prev or st.mt.is_word(prev[-1], "expletive") else \
                 resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)[0]
             if ref is None or ref.kind not in ("person", "organisation", "state", "group"):
                 out.append(Voice(h.start, AUTHOR, None, "reporting"))
                 continue
-        last = re.findall(r"[\w'’]+", before)[-1:]
-        if last and st.mt.is_word(last[0], "determiner") and not any(
-                st.mt.is_word(last[0], k) for k in ("expletive", "pronoun-other")) and \
-                not (nxt and st.mt.is_word(nxt[0], "complementizer")):
+        if after_determiner(st, lo, h.start) and not (nxt and st.mt.is_word(nxt[0], "complementizer")):
             continue  # "the estimate of 300": a noun, no one speaking ("their claim that …" still speaks)
         ref, written = resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
         if ref is not None and ref.kind in ("place", "event", "conflict"):
