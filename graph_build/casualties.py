@@ -75,10 +75,8 @@ def _measure_of_estimate(st: ReadingState, f: Figure, sent: Sentence) -> str | N
     """"Most historians' estimates lie between 6,000 and 20,000": a figure a source noun gives
     in its clause counts what the document's event implies (a massacre: the killed)."""
     clause = st.text[max(sent.start, f.start - 80):f.start]
-    if not any(h.concept.prop("pattern") == "source-noun" for h in st.mt.attribution.find(clause)):
-        return None
-    if st.mt.clause_end.search(clause[clause.rfind(next(
-            (h.label for h in st.mt.attribution.find(clause) if h.concept.prop("pattern") == "source-noun"), "")):]):
+    nouns = [h for h in st.mt.attribution.find(clause) if h.concept.prop("pattern") == "source-noun"]
+    if not nouns or st.mt.clause_end.search(clause[nouns[-1].end:]):
         return None
     main = st.ctx.main_event
     etype = st.lex.get(dict(main.extra).get("eventType", "")) if main is not None else None

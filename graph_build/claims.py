@@ -133,11 +133,11 @@ def _sentence_claims(st: ReadingState, sent: Sentence, section_voice: Voice | No
     out.extend(classification_claims(st, sent, make, events, section_voice))
     # discourse memory for the next sentence: the opening subject first, then who spoke, in
     # the order the sentence has them
-    spoke = any(v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved")
+    spoke = any(v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved", "figures")
                 for v in vs)
     remember_subject(st, sent, spoke)
     for v in vs:
-        if v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved"):
+        if v.claimant is not None and v.claimant is not AUTHOR and v.cue not in ("section", "unresolved", "figures"):
             st.last_claimant, st.last_claimant_text = v.claimant, v.text
             st.claimant_history.append((v.claimant, v.text))
             if v.claimant.kind == "person":

@@ -28,7 +28,7 @@ class Voice:
     at: int
     claimant: EntityRef | None
     text: str | None
-    cue: str  # according | per | reporting | label | section | unresolved
+    cue: str  # according | per | reporting | figures | label | section | unresolved | participle
     back: bool = False  # also speaks for what comes before the cue ('"…", the ministry said')
 
 
@@ -271,6 +271,36 @@ def _named_by_description(st: ReadingState, ph: Phrase, ref: EntityRef) -> tuple
     return None
 
 
+def qualified_source(st: ReadingState, noun: Hit, lo: int) -> str | None:
+    """"Official figures put the toll at 176", "andre anslag går opp i 700", "различные оценки
+    доходят до …": a source noun with a qualifier opening its clause is the figures' source
+    (the phrase as written). A bare "Estimates range …" or "These figures" is no one's, and
+    "X said that other estimates …" stays X's."""
+    t, mt = st.text, st.mt
+    if any(r.start < noun.start < r.end for r in mt.reporting.find(t, max(lo, noun.start - 30), noun.end)):
+        return None  # "has given figures of …": the noun inside a reporting cue
+    start = lo + max((m.end() for m in re.finditer(r"[,;:()]", t[lo:noun.start])), default=0)
+    words = list(re.finditer(r"[\w'’-]+", t[start:noun.start]))
+    while words and (mt.is_word(words[0].group(), "clause-break") or mt.is_word(words[0].group(), "conjunction")):
+        words.pop(0)
+    nxt = re.findall(r"[\w'’]+", t[noun.end:noun.end + 16])[:1]
+    own = nxt and mt.is_word(nxt[0], "boundary") and \
+        re.match(r"\s*[\w'’]+\s+\d", t[noun.end:noun.end + 16])  # "the official figure of 57": its own figure
+    if not 1 <= len(words) <= 3 or (nxt and not own and any(
+            mt.is_word(nxt[0], k) for k in ("agent", "boundary", "complementizer"))):
+        return None  # "estimates by X", "Amnesty estimates that …": another's figures, a verb
+    if any(re.search(r"\d", w.group()) or any(mt.is_word(w.group(), k) for k in (
+            "verb", "auxiliary", "boundary", "agent", "locative", "complementizer", "personal-pronoun", "pronoun-other"))
+           for w in words):
+        return None
+    if all(mt.is_word(w.group(), "determiner") for w in words):
+        return None
+    ref = actor_from_phrase(t[start + words[0].start():noun.start], mt, st.ctx)
+    if ref is not None and ref.kind in ("organisation", "state"):
+        return None  # "Amnesty estimates put …": the named body's (a role, "the official figure", is no one)
+    return t[start + words[0].start():noun.end]
+
+
 def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
     """Every reporting verb of text[lo:hi], with its subject resolved where it can be."""
     out: list[Voice] = []
@@ -278,15 +308,15 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
     for h in hits:
         before = st.text[lo:h.start]
         tail = before[-30:]
+        nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
         if any(a.concept.prop("pattern") == "source-noun" and not tail[a.end:].strip()
-               for a in st.mt.attribution.find(tail)):
-            continue  # "X wrote that estimates ranged from …": the figures are the speaker's
+               for a in st.mt.attribution.find(tail)) and not (nxt and st.mt.is_word(nxt[0], "agent")):
+            continue  # "X wrote that estimates ranged from …": the figures are the speaker's ("… by Y": Y's)
         if any(o.start > h.end and not st.text[h.end:o.start].strip() for o in hits):
             continue  # "Estimates ranged …", "Figures show …": a noun before the verb
         prev = re.findall(r"[\w'’]+", before[-40:])
         aux = prev[-2:-1] if len(prev) >= 2 and st.mt.is_word(prev[-1], "expletive") else prev[-1:]
         # ("ble det anslått": the auxiliary before an inverted dummy subject)
-        nxt = re.findall(r"[\w'’]+", st.text[h.end:h.end + 6])[:1]
         if nxt and st.mt.is_word(nxt[0], "reporting-breaker"):
             continue  # "Datoen viser til …": it refers to, it reports nothing
         if aux and st.mt.is_word(aux[0], "verb") and not (nxt and st.mt.is_word(nxt[0], "agent")):
@@ -303,6 +333,9 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
             if ref is None or ref.kind not in ("person", "organisation", "state", "group"):
                 out.append(Voice(h.start, AUTHOR, None, "reporting"))
                 continue
+        if any(a.start == h.start and a.concept.prop("pattern") == "source-noun" and
+               (not prev or qualified_source(st, a, lo)) for a in st.mt.attribution.find(st.text, h.start, h.end)):
+            continue  # "Estimates range …", "Other estimates go as high as …": a noun, the figures' source
         if after_determiner(st, lo, h.start) and not (nxt and st.mt.is_word(nxt[0], "complementizer")):
             continue  # "the estimate of 300": a noun, no one speaking ("their claim that …" still speaks)
         ref, written = resolve_subject(st, h.start, lo if qclose < 0 else lo + qclose + 1)
@@ -393,6 +426,11 @@ def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | Non
             ref = actor_from_phrase(owner.group(1), st.mt, st.ctx) if owner else None
             if ref is not None and ref.kind in ("person", "organisation", "state", "group"):
                 vs.append(Voice(h.start, ref, owner.group(1).strip(), "according"))
+            elif pat == "source-noun" and (written := qualified_source(st, h, lo)) is not None:
+                # figures speak forward only ("176, while other estimates go as high as 700") and
+                # are no one the next sentence's "it" or "the commission" can mean
+                vs.append(Voice(h.start, EntityRef("group", written, "group-" + slug(written), st.mt.lang, written),
+                                written, "figures"))
             continue
         if pat == "named-source":  # "По официальным данным, …": the data are the source
             written = t[h.start:h.end].split(None, 1)[-1]

@@ -948,3 +948,27 @@ def test_a_reference_is_no_report() -> None:
 def test_a_name_before_its_description_is_the_subject() -> None:
     cs = claims_of("Tom Vale, the commander of the Varna Guard, ordered the killings in Tarvo.")
     assert [c["actor"] for c in kinds(cs, "perpetrator")] == ["Tom Vale"]
+
+
+@pytest.mark.parametrize("text, lang, title, figures", [
+    ("Official figures put the toll at 176, while other estimates go as high as 700.", "en", "The Tarvo massacre",
+     [("Official figures", 176, 176), ("other estimates", None, 700)]),
+    ("Det offisielle tallet er 176 drepte, men andre anslag går helt opp i 700.", "nb", "Tarvo-massakren",
+     [("Det offisielle tallet", 176, 176), ("andre anslag", None, 700)]),
+    ("Официальные данные говорят о 103 погибших, а различные оценки доходят до 300.", "ru", "Резня в Тарво",
+     [("Официальные данные", 103, 103), ("различные оценки", None, 300)]),
+    ("Estimates range from 200 to 700.", "en", "The Tarvo massacre", [(None, 200, 700)]),
+    ("Amnesty International estimates that 700 people died.", "en", "The Tarvo massacre",
+     [("Amnesty International", 700, 700)]),
+])
+def test_qualified_figures_are_the_source_of_what_follows(text: str, lang: str, title: str, figures: list) -> None:
+    # "official figures", "other estimates": whose figures they are; a bare "Estimates" is no one's
+    got = [(c["claimant"], c["min"], c["max"]) for c in kinds(claims_of(text, lang=lang, title=title), "casualty")]
+    assert got == figures
+
+
+def test_figures_are_no_one_a_later_sentence_refers_to() -> None:
+    cs = claims_of("The Varna Commission published its report in 2003. The official figure of 57 is far too low. "
+                   "The commission finds that the Varnian Guard killed the prisoners.")
+    assert one(cs, type="casualty", min=57)["claimant"] == "The official figure"
+    assert one(cs, type="perpetrator")["claimant"] == "Varna Commission"
