@@ -598,12 +598,17 @@ def proper_names(text: str, lo: int, hi: int, mt: Matchers, ctx: DocContext) -> 
             out.append((text[run[0][0]:run[-1][1]], run[0][0]))
         run.clear()
 
-    for s, e, w in _tokens(text, lo, hi):
+    tokens = _tokens(text, lo, hi)
+    for i, (s, e, w) in enumerate(tokens):
         sentence_initial = not text[lo:s].strip()
         particle, _, rest = w.partition("-")
         named = capitalised(w) or bool(rest) and capitalised(rest) and mt.is_word(particle, "name-particle")
+        # "под Иловайском": an adjective's ending on a noun after a preposition, with no noun after
+        # it ("в Иловайском котле" is the adjective)
+        noun_after_prep = i > 0 and mt.is_word(tokens[i - 1][2], "locative") and not (
+            i + 1 < len(tokens) and not text[e:tokens[i + 1][0]].strip() and tokens[i + 1][2][:1].islower())
         ok = (named and len(w) > 1 and not w.isupper() and fold(w) not in months
-              and not any(w.lower().endswith(a) for a in adjectival)
+              and (noun_after_prep or not any(w.lower().endswith(a) for a in adjectival))
               and not any(a <= s < b for a, b in skip)
               and not any(fold(w) in ws for ws in mt.words.values())
               and not (sentence_initial and fold(w) in ctx.common_words)

@@ -83,7 +83,8 @@ def _derived_event(st: ReadingState) -> EntityRef | None:
                 before = re.search(r"([\w'’]+)\s+(?:([\w'’]+)\s+)?$", t[max(sent.start, h.start - 30):h.start])
                 located = before is not None and any(
                     w and (w.lower() in locative or mt.is_word(w, "settlement")) for w in before.groups())
-                names[h.concept.id] = names.get(h.concept.id, 0) + weight * (4 if located else 1)
+                scene = 3 if located and _at_the_scene(st, h.start, sent.start) else 1
+                names[h.concept.id] = names.get(h.concept.id, 0) + weight * (4 if located else 1) * scene
                 known_places[h.concept.id] = h.concept
                 first_seen.setdefault(h.concept.id, h.start)
         for name, pos in proper_names(t, sent.start, sent.end, mt, st.ctx):
@@ -100,6 +101,8 @@ def _derived_event(st: ReadingState) -> EntityRef | None:
             after_locative = bool(prev) and (prev[0].lower() in locative or (
                 settlement is not None and mt.is_word(settlement.group(1), "settlement")))  # "village of X"
             score = 3 if after_locative else (0 if initial and kind != TITLE else 1)
+            if after_locative and _at_the_scene(st, pos, sent.start):
+                score *= 3
             if kind == TITLE and not after_locative and not _written_in(written_name, body_text) and \
                     written_name != t[sent.start:sent.end].strip() and \
                     not re.match(r"\s*[:,–—]", t[pos + len(written_name):sent.end]):
@@ -146,6 +149,18 @@ def _derived_event(st: ReadingState) -> EntityRef | None:
     if "head-first" in mt.language_patterns:
         label = f"{head_word} {at_place.get(as_written) or where}"  # "удар в Еленовке", "удар Краматорска"
     return event_ref(etype, place, None if place is not None else name, None, label, mt, st.ctx)
+
+
+def _at_the_scene(st: ReadingState, pos: int, lo: int) -> bool:
+    """"погибших под Иловайском", "killed in Tarvo", "the massacre at X": a place right after a
+    casualty word or an event head and its preposition is where the event happened, not where
+    it was remembered ("В Киеве почтили память …")."""
+    base = max(lo, pos - 40)
+    words = list(re.finditer(r"[\w'’]+", st.text[base:pos]))[-2:]
+    if len(words) < 2 or not st.mt.is_word(words[-1].group(), "locative"):
+        return False
+    a, b = base + words[0].start(), base + words[0].end()
+    return bool(st.mt.measure.find(st.text, a, b) or st.mt.event_type.find(st.text, a, b))
 
 
 def _written_in(name: str, text: str) -> bool:

@@ -972,3 +972,16 @@ def test_figures_are_no_one_a_later_sentence_refers_to() -> None:
                    "The commission finds that the Varnian Guard killed the prisoners.")
     assert one(cs, type="casualty", min=57)["claimant"] == "The official figure"
     assert one(cs, type="perpetrator")["claimant"] == "Varna Commission"
+
+
+@pytest.mark.parametrize("title, text, lang, event", [
+    ("В Варне почтили память погибших под Тарвинском", "В Варне собрались родственники. Под Тарвинском "
+     "колонны попали под расстрел, погибли 129 человек.", "ru", "расстрелы под Тарвинском"),
+    ("Relatives gather in Varna to remember those killed at Tarvo", "Relatives met in Varna on Sunday. At Tarvo "
+     "the shelling of the columns killed 129 people.", "en", "Tarvo shelling"),
+])
+def test_the_event_is_named_after_the_scene_not_where_it_is_remembered(title: str, text: str, lang: str,
+                                                                        event: str) -> None:
+    # "погибших под X": the place after a casualty word is where it happened; "-ском" after
+    # a preposition with no noun after it is the town's instrumental, not an adjective
+    assert {c["event"] for c in claims_of(text, lang=lang, title=title)} == {event}
