@@ -8,7 +8,7 @@ import re
 from .clauses import QUOTED, VERDICT_LINE, agents_by, paragraph_start, passive, split_actors
 from .dates import DAY, DAY_NO_YEAR, find_dates
 from .entities import actor_from_phrase, find_events
-from .mentions import Hit, phrase_after
+from .mentions import GAP, Hit, phrase_after
 from .model import TITLE, Claim, EntityRef, Sentence
 from .reading import ReadingState
 from .voices import resolve_subject
@@ -62,6 +62,8 @@ def resolution_claims(st: ReadingState, sent: Sentence, make) -> list[Claim]:  #
         if cue.concept.prop("pattern") == "conviction":
             out.extend(_convicted(st, sent, cue, body, make))
         date = _act_date(st, sent, cue)
+        if date is None and any(body.key == h.key for h in st.ctx.home):
+            date = _document_date(st)  # the letterhead's body, undated: the act the document is
         title = None
         after = act.end if act else cue.end
         q = QUOTED.search(t, after, hi)
@@ -122,11 +124,13 @@ def _role_act(st: ReadingState, body: EntityRef) -> str | None:
 
 def _convicted(st: ReadingState, sent: Sentence, cue: Hit, body: EntityRef, make) -> list[Claim]:  # type: ignore[no-untyped-def]
     """"sentenced Ali Hassan al-Majid to death": the convicted are perpetrators, by the court."""
-    start = cue.end
-    d = next((d for d in st.dates if cue.end <= d.start and not st.text[cue.end:d.start].strip()), None)
+    start, end = cue.end, sent.end
+    if GAP in cue.label:  # "finds Ivo Marek guilty": the convicted in the gap
+        start, end = cue.start + len(cue.label.split(GAP)[0].strip()), cue.end - len(cue.label.split(GAP)[-1].strip())
+    d = next((d for d in st.dates if start <= d.start and not st.text[start:d.start].strip()), None)
     if d is not None:
         start = d.end  # "dømte 13. januar 2007 ti tidligere SS-soldater": the date first
-    ph = phrase_after(st.text, start, sent.end, st.mt, max_tokens=8)
+    ph = phrase_after(st.text, start, end, st.mt, max_tokens=8)
     if ph is None or _other_charge(st, sent):
         return []
     out = []
@@ -150,7 +154,8 @@ def _convicted_passive(st: ReadingState, sent: Sentence, cue: Hit, make) -> list
     convicted, the court the one named by "by", else the last body whose act was told."""
     named = next((r for r, _ in agents_by(st, cue.end, sent.end) if r.kind in ("organisation", "state")), None) \
         or _court_after(st, cue.end, sent.end)
-    court = named or st.last_body
+    home = [h for h in st.ctx.home if _role_act(st, h) == "judgment"]
+    court = named or st.last_body or (home[-1] if home else None)  # the letterhead's court
     who, _ = resolve_subject(st, cue.start, sent.start)
     if court is None:
         return []
@@ -209,7 +214,8 @@ def _act_date(st: ReadingState, sent: Sentence, cue: Hit) -> str | None:
                 and "\n\n" not in st.text[d.start:sent.start]]
         ds = prev[-1:]
     if not ds:
-        return _month_of_the_year(st, sent) or _heading_date(st, sent) or _weekday_date(st, sent)
+        return _month_of_the_year(st, sent) or _heading_date(st, sent) or _weekday_date(st, sent) or \
+            _today(st, sent)
     named = [d for d in ds if re.search(rf"(?i)\b{st.mt.alternation('determiner')}\s+$", st.text[max(0, d.start - 6):d.start])
              and re.match(r"\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]", st.text[d.end:d.end + 3])]
     ds = [d for d in ds if d not in named] or ds  # "passed the 1921 Tarvo Reconciliation Act": a name's year
@@ -229,6 +235,22 @@ def _weekday_date(st: ReadingState, sent: Sentence) -> str | None:
         return None
     when = st.seg.document.date or next((d.iso for d in st.dates if d.start < 200 and d.precision == DAY), None)
     return when if when and len(when) == 10 else None
+
+
+def _document_date(st: ReadingState) -> str | None:
+    """The day a document is dated: its own date, else its header's ("Summary of the
+    Judgement – The Hague, 31 July 2003")."""
+    if st.seg.document.date and len(st.seg.document.date) == 10:
+        return st.seg.document.date
+    first = next((d for d in st.dates if d.start < 300 and d.precision == DAY), None)
+    return first.iso if first else None
+
+
+def _today(st: ReadingState, sent: Sentence) -> str | None:
+    """"Today the Appeals Chamber upheld …": the day of the document."""
+    if not re.search(rf"(?i)(?<!\w){st.mt.alternation('today')}(?!\w)", st.text[sent.start:sent.end]):
+        return None
+    return _document_date(st)
 
 
 def _document_year(st: ReadingState) -> str | None:
@@ -252,7 +274,19 @@ def _month_of_the_year(st: ReadingState, sent: Sentence) -> str | None:
 def _heading_date(st: ReadingState, sent: Sentence) -> str | None:
     """The date of the heading line above the act's paragraph ("Judgment of the Gujarat High
     Court, 20 April 2018"), when the paragraph gives none."""
-    para = st.seg.document.text.rfind("\n\n", 0, sent.start)
+    text = st.seg.document.text
+    para = text.rfind("\n\n", 0, sent.start)
+    # a heading line inside the paragraph block, right above the sentence ("Note added 22 March
+    # 2006\nToday the Appeals Chamber …")
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if line_start > para + 2 and not text[line_start:sent.start].strip():
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above:line_start - 1]
+        if above == max(para + 2, 0) and line.strip() and not line.rstrip().endswith((".", "!", "?", ",")) \
+                and len(line.split()) <= 8:  # (a hard-wrapped line of a paragraph is longer)
+            ds = [d for d in st.dates if above <= d.start < line_start and d.precision != DAY_NO_YEAR]
+            if ds:
+                return ds[-1].iso
     if para < 0:
         return None
     head_start = st.seg.document.text.rfind("\n", 0, max(0, para)) + 1

@@ -68,8 +68,8 @@ def _letterhead(st: ReadingState) -> None:
     for line in st.seg.document.text[:first].splitlines():
         line = line.strip()
         if not line or len(line.split()) > 10 or any(st.mt.is_word(w, "verb") for w in re.findall(r"\w+", line)) \
-                or st.mt.perp_cue.find(line) or st.mt.label_cue.find(line):
-            continue  # "Госдума признала ответственность …": a headline, no letterhead
+                or st.mt.perp_cue.find(line) or st.mt.label_cue.find(line) or re.search(r"\w:\s", line):
+            continue  # "Госдума признала ответственность …", "Peterloo: sabler mot …": a headline
         if line.isupper():
             # "IRAQI HIGH TRIBUNAL", "MINISTRY OF FOREIGN AFFAIRS": title case, function words lower
             line = " ".join(w.lower() if i and st.mt.is_function_word(w) else w

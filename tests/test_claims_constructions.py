@@ -985,3 +985,32 @@ def test_the_event_is_named_after_the_scene_not_where_it_is_remembered(title: st
     # "погибших под X": the place after a casualty word is where it happened; "-ском" after
     # a preposition with no noun after it is the town's instrumental, not an adjective
     assert {c["event"] for c in claims_of(text, lang=lang, title=title)} == {event}
+
+
+def test_an_undated_act_of_the_letterhead_body_is_dated_by_the_document() -> None:
+    text = ("VARNA SUPREME COURT\nSecond Chamber\n\nSummary of the Judgment – Varna, 14 May 2019\n\n"
+            "The Chamber finds Ivo Marek guilty of the murder of 41 prisoners in Tarvo.\n\n"
+            "Note added 2 June 2021\nToday the Appeals Chamber upheld the convictions.")
+    cs = claims_of(text, title="The Tarvo massacre")
+    assert {(c["body"], c["date"]) for c in kinds(cs, "resolution")} == {
+        ("Second Chamber", "2019-05-14"), ("Appeals Chamber", "2021-06-02")}
+
+
+@pytest.mark.parametrize("text, lang, title, court, actor", [
+    ("On 3 May 2001 the Varna Supreme Court finds Ivo Marek guilty of murder.", "en", "The Tarvo massacre",
+     "Varna Supreme Court", "Ivo Marek"),
+    ("Tarvo-saken: Retten fant Ivo Marek skyldig i drap.", "nb", "Tarvo-massakren", "Retten", "Ivo Marek"),
+    ("В 2001 году Верховный суд Варны признал Иво Марека виновным в убийстве.", "ru", "Резня в Тарво",
+     "Верховный суд Варны", "Иво Марека"),
+])
+def test_a_court_finds_a_named_person_guilty(text: str, lang: str, title: str, court: str, actor: str) -> None:
+    # the convicted stands between the verb and "guilty", and the present tense convicts too
+    cs = claims_of(text, lang=lang, title=title)
+    assert one(cs, type="perpetrator", actor=actor)["claimant"] == court
+    assert one(cs, type="resolution")["body"] == court
+
+
+def test_a_headline_with_a_colon_is_no_letterhead() -> None:
+    # "stemmeretten" (the suffrage) ends like "retten" (the court): the headline names no body
+    text = "Tarvo: sabler mot stemmeretten\n\nIvo Marek ble dømt i Varna i 1820 og satt to år i fengsel."
+    assert kinds(claims_of(text, lang="nb", title="Tarvo-massakren"), "resolution") == []
