@@ -271,7 +271,7 @@ def _named_by_description(st: ReadingState, ph: Phrase, ref: EntityRef) -> tuple
     return None
 
 
-def qualified_source(st: ReadingState, noun: Hit, lo: int) -> str | None:
+def _qualified_source(st: ReadingState, noun: Hit, lo: int) -> str | None:
     """"Official figures put the toll at 176", "andre anslag går opp i 700", "различные оценки
     доходят до …": a source noun with a qualifier opening its clause is the figures' source
     (the phrase as written). A bare "Estimates range …" or "These figures" is no one's, and
@@ -334,7 +334,7 @@ def _reporting_voices(st: ReadingState, lo: int, hi: int) -> list[Voice]:
                 out.append(Voice(h.start, AUTHOR, None, "reporting"))
                 continue
         if any(a.start == h.start and a.concept.prop("pattern") == "source-noun" and
-               (not prev or qualified_source(st, a, lo)) for a in st.mt.attribution.find(st.text, h.start, h.end)):
+               (not prev or _qualified_source(st, a, lo)) for a in st.mt.attribution.find(st.text, h.start, h.end)):
             continue  # "Estimates range …", "Other estimates go as high as …": a noun, the figures' source
         if after_determiner(st, lo, h.start) and not (nxt and st.mt.is_word(nxt[0], "complementizer")):
             continue  # "the estimate of 300": a noun, no one speaking ("their claim that …" still speaks)
@@ -426,7 +426,7 @@ def sentence_voices(st: ReadingState, sent: Sentence, section_voice: Voice | Non
             ref = actor_from_phrase(owner.group(1), st.mt, st.ctx) if owner else None
             if ref is not None and ref.kind in ("person", "organisation", "state", "group"):
                 vs.append(Voice(h.start, ref, owner.group(1).strip(), "according"))
-            elif pat == "source-noun" and (written := qualified_source(st, h, lo)) is not None:
+            elif pat == "source-noun" and (written := _qualified_source(st, h, lo)) is not None:
                 # figures speak forward only ("176, while other estimates go as high as 700") and
                 # are no one the next sentence's "it" or "the commission" can mean
                 vs.append(Voice(h.start, EntityRef("group", written, "group-" + slug(written), st.mt.lang, written),
