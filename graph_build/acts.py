@@ -233,16 +233,15 @@ def _weekday_date(st: ReadingState, sent: Sentence) -> str | None:
     the report."""
     if not any(st.mt.is_word(w, "weekday") for w in re.findall(r"[\w'’]+", st.text[sent.start:sent.end])):
         return None
-    when = st.seg.document.date or next((d.iso for d in st.dates if d.start < 200 and d.precision == DAY), None)
-    return when if when and len(when) == 10 else None
+    return _document_date(st)
 
 
 def _document_date(st: ReadingState) -> str | None:
     """The day a document is dated: its own date, else its header's ("Summary of the
     Judgement – The Hague, 31 July 2003")."""
-    if st.seg.document.date and len(st.seg.document.date) == 10:
-        return st.seg.document.date
-    first = next((d for d in st.dates if d.start < 300 and d.precision == DAY), None)
+    if st.seg.document.date:
+        return st.seg.document.date if len(st.seg.document.date) == 10 else None
+    first = next((d for d in st.dates if d.start < 200 and d.precision == DAY), None)
     return first.iso if first else None
 
 
